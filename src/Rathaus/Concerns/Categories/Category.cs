@@ -1,0 +1,30 @@
+using Rathaus.Platform.OrgChart;
+
+namespace Rathaus.Concerns.Categories;
+
+/// <summary>A Kategorie of concerns; a tree whose codes double as Open311 service codes.</summary>
+public sealed class Category
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public int? ParentId { get; set; }
+    public Category? Parent { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int SortOrder { get; set; }
+}
+
+/// <summary>A Zuständigkeit: concerns of this category (optionally in this district) go to this unit.</summary>
+public sealed class ResponsibilityRule
+{
+    public int Id { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+
+    /// <summary>District name (Stadtteil); null means the whole city.</summary>
+    public string? District { get; set; }
+
+    public int OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Rathaus.Concerns.Categories;
+using Rathaus.Platform.Audit;
+using Rathaus.Platform.OrgChart;
+
+namespace Rathaus.Data;
+
+/// <summary>The one DbContext of the application; each module configures its own entities.</summary>
+public sealed class RathausDb(DbContextOptions<RathausDb> options)
+    : IdentityUserContext<StaffMember, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Substitution> Substitutions => Set<Substitution>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<ResponsibilityRule> ResponsibilityRules => Set<ResponsibilityRule>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RathausDb).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditLog.GuardAppendOnly(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditLog.GuardAppendOnly(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC DateTime everywhere (SQLite cannot compare DateTimeOffset in SQL).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
