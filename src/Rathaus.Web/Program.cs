@@ -1,5 +1,6 @@
 using Rathaus;
 using Rathaus.Data;
+using Rathaus.Platform.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRathaus();
@@ -12,10 +13,17 @@ app.UseRathaus();
 if (args.Contains("migrate"))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
-    return;
+    return 0;
+}
+
+// `-- create-admin --user NAME --name "…" --mailbox …` creates the first administrator (password from RATHAUS_ADMIN_PASSWORD).
+if (args.Contains("create-admin"))
+{
+    return await CreateAdministrator.RunAsync(app.Services, args, Console.Out);
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Categories;
 using Rathaus.Platform.Audit;
+using Rathaus.Platform.Auth;
 using Rathaus.Platform.OrgChart;
 
 namespace Rathaus.Data;
@@ -27,16 +28,18 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
         builder.ApplyConfigurationsFromAssembly(typeof(RathausDb).Assembly);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        AuditLog.GuardAppendOnly(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // One path for both: ASP.NET Core has no synchronization context, so blocking here cannot deadlock
+    // (the data-protection key store is the only caller of the synchronous method).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditLog.GuardAppendOnly(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        return AdministratorGuard.TouchesAdministration(ChangeTracker)
+            ? AdministratorGuard.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

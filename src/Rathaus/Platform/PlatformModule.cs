@@ -34,6 +34,7 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<RefusalFilter>();
         services.AddScoped<OrgChartService>();
         services.AddScoped<Rathaus.Platform.OrgChart.Exchange.OrgChartExport>();
         services.AddScoped<Rathaus.Platform.OrgChart.Exchange.OrgChartImport>();
@@ -57,6 +58,7 @@ public static class PlatformModule
             {
                 o.RootDirectory = "/";
                 o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(RefusalFilter)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

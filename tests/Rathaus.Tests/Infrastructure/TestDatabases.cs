@@ -40,7 +40,8 @@ public static class TestDatabases
         }
 
         var admin = new NpgsqlConnectionStringBuilder(RequirePostgres());
-        var database = $"rathaus_test_{name}_{Guid.NewGuid():N}"[..50].ToLowerInvariant();
+        var database = $"rathaus_test_{name}_{Guid.NewGuid():N}".ToLowerInvariant();
+        database = database[..Math.Min(database.Length, 63)]; // PostgreSQL's identifier limit
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
