@@ -68,6 +68,15 @@ dotnet test --solution Rathaus.slnx -c Release --results-directory "$RESULTS_DIR
 rc="${PIPESTATUS[0]}"
 set -e
 
+# --- code style ------------------------------------------------------------
+
+# "dotnet format clean" is a project rule; checked after the tests so that they always run.
+if ! dotnet format Rathaus.slnx --verify-no-changes --no-restore >"$RESULTS_DIR/format.log" 2>&1; then
+  echo "test.sh: dotnet format found code that is not formatted (run: dotnet format Rathaus.slnx):"
+  head -n 20 "$RESULTS_DIR/format.log"
+  [ "$rc" -eq 0 ] && rc=1
+fi
+
 # --- summary ---------------------------------------------------------------
 
 # Reads one attribute from a <Counters .../> element given as a string.

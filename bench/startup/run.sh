@@ -8,7 +8,8 @@
 #   restart         start again on the database the previous start left (already migrated, demo data present)
 # and measures each start: seconds from process start to the first 200 of GET / (and the CPU time used until then),
 # resident memory (VmRSS) right after it, then after a round of mixed requests (/, /impressum, /health/ready,
-# /anmelden), with that round's throughput and latency. Prints a Markdown table and writes it to bench/startup/results-<date>[-<label>].md.
+# /anmelden), with that round's throughput and latency. Prints a Markdown table and writes it to
+# bench/startup/results-<date>[-<label>].md.
 #
 # Settings (environment):
 #   RATHAUS_BENCH_RUNS          runs per provider (default 5)
@@ -342,7 +343,11 @@ else
   dotnet publish "$RATHAUS_ROOT/src/Rathaus.Web" -c Release -o "$PUBLISH" --artifacts-path /tmp/art-bench \
     ${RATHAUS_BENCH_PUBLISH_ARGS:-} >"$WORK/publish.log" 2>&1 \
     || { tail -n 30 "$WORK/publish.log" >&2; die "dotnet publish failed"; }
-  BUILD="Release build${RATHAUS_BENCH_PUBLISH_ARGS:+ with \`$RATHAUS_BENCH_PUBLISH_ARGS\`} of $(git -C "$RATHAUS_ROOT" rev-parse --short HEAD 2>/dev/null || echo 'the uncommitted work tree')"
+  source_state="$(git -C "$RATHAUS_ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
+  if [ -n "$(git -C "$RATHAUS_ROOT" status --porcelain -- src 2>/dev/null)" ]; then
+    source_state+=" with uncommitted changes in src/"
+  fi
+  BUILD="Release build${RATHAUS_BENCH_PUBLISH_ARGS:+ with \`$RATHAUS_BENCH_PUBLISH_ARGS\`} of $source_state"
 fi
 
 if [[ " $PROVIDERS " == *" PostgreSql "* ]]; then

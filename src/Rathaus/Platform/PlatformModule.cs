@@ -111,7 +111,11 @@ public static class PlatformModule
             dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
                 certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
         }
-        services.AddAntiforgery(o => o.Cookie.Name = "rathaus.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rathaus.af";
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest; // Secure behind HTTPS
+        });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -125,9 +129,12 @@ public static class PlatformModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
-            o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Only attempts count: colleagues behind one NAT address may all open the login page at 8 o'clock.
+            o.AddPolicy("login", http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("view"));
         });
 
         builder.AddOperations();

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Rathaus.Platform.Layout;
 

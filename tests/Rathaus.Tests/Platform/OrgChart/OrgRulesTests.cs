@@ -6,7 +6,7 @@ public sealed class OrgRulesTests
 {
     // 1 Verwaltungsspitze ─┬─ 2 Dezernat ── 3 Fachbereich ── 4 Bereich
     //                      └─ 5 Stabsstelle
-    private static readonly Dictionary<int, int?> _tree = new()
+    private static readonly Dictionary<int, int?> Tree = new()
     {
         [1] = null,
         [2] = 1,
@@ -16,66 +16,66 @@ public sealed class OrgRulesTests
     };
 
     [Fact]
-    public void A_unit_cannot_become_its_own_parent() => Assert.True(OrgRules.CreatesCycle(_tree, 2, 2));
+    public void A_unit_cannot_become_its_own_parent() => Assert.True(OrgRules.CreatesCycle(Tree, 2, 2));
 
     [Fact]
-    public void Moving_a_unit_under_its_child_is_a_cycle() => Assert.True(OrgRules.CreatesCycle(_tree, 2, 3));
+    public void Moving_a_unit_under_its_child_is_a_cycle() => Assert.True(OrgRules.CreatesCycle(Tree, 2, 3));
 
     [Fact]
-    public void Moving_a_unit_under_its_grandchild_is_a_cycle() => Assert.True(OrgRules.CreatesCycle(_tree, 2, 4));
+    public void Moving_a_unit_under_its_grandchild_is_a_cycle() => Assert.True(OrgRules.CreatesCycle(Tree, 2, 4));
 
     [Fact]
-    public void Moving_a_unit_under_an_unrelated_branch_is_fine() => Assert.False(OrgRules.CreatesCycle(_tree, 3, 5));
+    public void Moving_a_unit_under_an_unrelated_branch_is_fine() => Assert.False(OrgRules.CreatesCycle(Tree, 3, 5));
 
     [Fact]
-    public void Moving_a_unit_to_the_top_level_is_fine() => Assert.False(OrgRules.CreatesCycle(_tree, 3, null));
+    public void Moving_a_unit_to_the_top_level_is_fine() => Assert.False(OrgRules.CreatesCycle(Tree, 3, null));
 
     [Fact]
     public void Subtree_holds_the_unit_and_everything_below_it_but_nothing_beside_it()
     {
-        Assert.Equal([2, 3, 4], OrgRules.Subtree(_tree, 2).Order());
-        Assert.Equal([4], OrgRules.Subtree(_tree, 4));
-        Assert.Equal([1, 2, 3, 4, 5], OrgRules.Subtree(_tree, 1).Order());
+        Assert.Equal([2, 3, 4], OrgRules.Subtree(Tree, 2).Order());
+        Assert.Equal([4], OrgRules.Subtree(Tree, 4));
+        Assert.Equal([1, 2, 3, 4, 5], OrgRules.Subtree(Tree, 1).Order());
     }
 
     [Fact]
     public void PathUp_follows_the_Dienstweg_from_the_unit_to_the_top() =>
-        Assert.Equal([4, 3, 2, 1], OrgRules.PathUp(_tree, 4));
+        Assert.Equal([4, 3, 2, 1], OrgRules.PathUp(Tree, 4));
 
     [Fact]
     public void Nearest_lead_is_the_lead_of_the_unit_itself()
     {
         var positions = new[] { Lead(10, unit: 3), Lead(11, unit: 2), Lead(12, unit: 1) };
-        Assert.Equal(10, OrgRules.NearestLead(_tree, positions, 3)?.Id);
+        Assert.Equal(10, OrgRules.NearestLead(Tree, positions, 3)?.Id);
     }
 
     [Fact]
     public void Nearest_lead_skips_an_inactive_lead()
     {
         var positions = new[] { Lead(10, unit: 3, active: false), Lead(11, unit: 2) };
-        Assert.Equal(11, OrgRules.NearestLead(_tree, positions, 3)?.Id);
+        Assert.Equal(11, OrgRules.NearestLead(Tree, positions, 3)?.Id);
     }
 
     [Fact]
     public void Nearest_lead_goes_up_when_the_unit_has_only_case_workers()
     {
         var positions = new[] { CaseWorker(20, unit: 4), Lead(10, unit: 3) };
-        Assert.Equal(10, OrgRules.NearestLead(_tree, positions, 4)?.Id);
+        Assert.Equal(10, OrgRules.NearestLead(Tree, positions, 4)?.Id);
     }
 
     [Fact]
     public void Escalation_skips_the_own_unit_and_reaches_the_next_lead_up()
     {
         var positions = new[] { Lead(10, unit: 3), Lead(12, unit: 1) };
-        Assert.Equal(12, OrgRules.NearestLead(_tree, positions, 3, skipOwnUnit: true)?.Id);
+        Assert.Equal(12, OrgRules.NearestLead(Tree, positions, 3, skipOwnUnit: true)?.Id);
     }
 
     [Fact]
     public void There_is_no_lead_above_the_top()
     {
         var positions = new[] { Lead(12, unit: 1), CaseWorker(20, unit: 5) };
-        Assert.Null(OrgRules.NearestLead(_tree, positions, 1, skipOwnUnit: true));
-        Assert.Null(OrgRules.NearestLead(_tree, [CaseWorker(20, unit: 1)], 1));
+        Assert.Null(OrgRules.NearestLead(Tree, positions, 1, skipOwnUnit: true));
+        Assert.Null(OrgRules.NearestLead(Tree, [CaseWorker(20, unit: 1)], 1));
     }
 
     [Fact]

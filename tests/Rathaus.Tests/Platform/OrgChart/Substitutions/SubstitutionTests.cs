@@ -11,7 +11,7 @@ namespace Rathaus.Tests.Platform.OrgChart.Substitutions;
 
 public abstract class SubstitutionTests(RathausApp app)
 {
-    private static readonly DateOnly _today = TimeProvider.System.Today();
+    private static readonly DateOnly Today = TimeProvider.System.Today();
 
     [Fact]
     public async Task A_new_substitution_is_listed_as_active_today_with_German_dates_and_audited()
@@ -22,8 +22,8 @@ public abstract class SubstitutionTests(RathausApp app)
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(substitute),
-            ["Input.From"] = Iso(_today.AddDays(-2)),
-            ["Input.Until"] = Iso(_today.AddDays(5)),
+            ["Input.From"] = Iso(Today.AddDays(-2)),
+            ["Input.Until"] = Iso(Today.AddDays(5)),
             ["Input.Reason"] = "Urlaub",
         });
 
@@ -32,14 +32,14 @@ public abstract class SubstitutionTests(RathausApp app)
         var row = Row(list, absent);
         Assert.Contains(substitute.Title, Cells(row)[1]);
         Assert.Contains(absent.OrgUnit!.Code, Cells(row)[0]);
-        Assert.Equal(_today.AddDays(-2).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), Cells(row)[2]);
-        Assert.Equal(_today.AddDays(5).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), Cells(row)[3]);
+        Assert.Equal(Today.AddDays(-2).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), Cells(row)[2]);
+        Assert.Equal(Today.AddDays(5).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), Cells(row)[3]);
         Assert.Equal("Urlaub", Cells(row)[4]);
         Assert.Equal("aktiv", Cells(row)[5]);
 
         await using var db = app.Db();
         var stored = await db.Substitutions.SingleAsync(s => s.PositionId == absent.Id);
-        Assert.Equal((substitute.Id, _today.AddDays(-2), _today.AddDays(5)), (stored.SubstitutePositionId, stored.From, stored.Until));
+        Assert.Equal((substitute.Id, Today.AddDays(-2), Today.AddDays(5)), (stored.SubstitutePositionId, stored.From, stored.Until));
         var entry = await db.AuditEntries.SingleAsync(e => e.Action == "Substitution.Created" && e.EntityKey == absent.Mailbox);
         Assert.Null(entry.Before);
         Assert.Contains("Urlaub", entry.After);
@@ -54,7 +54,7 @@ public abstract class SubstitutionTests(RathausApp app)
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(substitute),
-            ["Input.From"] = Iso(_today.AddDays(3)),
+            ["Input.From"] = Iso(Today.AddDays(3)),
         }));
 
         var cells = Cells(Row(list, absent));
@@ -71,7 +71,7 @@ public abstract class SubstitutionTests(RathausApp app)
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(absent),
-            ["Input.From"] = Iso(_today),
+            ["Input.From"] = Iso(Today),
         });
 
         Assert.Equal("Eine Stelle kann sich nicht selbst vertreten.", ErrorAt(page, "SubstitutePositionId"));
@@ -89,14 +89,14 @@ public abstract class SubstitutionTests(RathausApp app)
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(substitute),
-            ["Input.From"] = Iso(_today.AddDays(10)),
-            ["Input.Until"] = Iso(_today.AddDays(9)),
+            ["Input.From"] = Iso(Today.AddDays(10)),
+            ["Input.Until"] = Iso(Today.AddDays(9)),
             ["Input.Reason"] = "Kur",
         });
 
         Assert.Equal("Das Ende der Vertretung liegt vor ihrem Beginn.", ErrorAt(page, "Until"));
         Assert.Single(PageClient.Errors(page));
-        Assert.Equal(Iso(_today.AddDays(9)), page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Until")!.Value);
+        Assert.Equal(Iso(Today.AddDays(9)), page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Until")!.Value);
         Assert.Equal("Kur", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Reason")!.Value);
         await AssertNothingStoredFor(absent);
     }
@@ -105,14 +105,14 @@ public abstract class SubstitutionTests(RathausApp app)
     public async Task A_second_substitution_for_the_same_position_in_an_open_ended_period_is_refused_at_the_start_date()
     {
         var (absent, substitute, _) = await ArrangeAsync();
-        await StoreAsync(absent, substitute, _today, until: null);
+        await StoreAsync(absent, substitute, Today, until: null);
         using var client = await app.LoggedInAsync(DemoAccounts.Admin);
         var page = await RefusedAsync(client, new()
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(substitute),
-            ["Input.From"] = Iso(_today.AddDays(30)),
-            ["Input.Until"] = Iso(_today.AddDays(32)),
+            ["Input.From"] = Iso(Today.AddDays(30)),
+            ["Input.Until"] = Iso(Today.AddDays(32)),
         });
 
         Assert.Equal("Für diese Stelle gibt es im gewählten Zeitraum schon eine Vertretung.", ErrorAt(page, "From"));
@@ -134,7 +134,7 @@ public abstract class SubstitutionTests(RathausApp app)
         {
             ["Input.PositionId"] = Id(absent),
             ["Input.SubstitutePositionId"] = Id(substitute),
-            ["Input.From"] = Iso(_today),
+            ["Input.From"] = Iso(Today),
         });
 
         Assert.Equal($"Die Stelle „{substitute.Title}“ ist deaktiviert und kann nicht gewählt werden.", ErrorAt(page, "SubstitutePositionId"));
@@ -145,13 +145,13 @@ public abstract class SubstitutionTests(RathausApp app)
     public async Task The_substitutes_holder_acts_for_the_absent_position_while_it_runs_and_no_longer_once_it_is_ended()
     {
         var (absent, substitute, holder) = await ArrangeAsync();
-        var substitution = await StoreAsync(absent, substitute, _today.AddDays(-3), until: null);
+        var substitution = await StoreAsync(absent, substitute, Today.AddDays(-3), until: null);
         Assert.Equal([absent.Id, substitute.Id], (await ActingPositionIdsAsync(holder)).Order());
 
         using var client = await app.LoggedInAsync(DemoAccounts.Admin);
         var list = await client.FollowAsync(await client.SubmitAsync($"/intern/organisation/vertretung/{substitution.Id}", new(), button: "Vertretung beenden"));
 
-        var yesterday = _today.AddDays(-1);
+        var yesterday = Today.AddDays(-1);
         Assert.Contains($"Die Vertretung für „{absent.Title}“ endet am {yesterday:dd.MM.yyyy}.", list.QuerySelector("[role=status]")!.TextContent);
         Assert.DoesNotContain(list.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains(absent.Title, StringComparison.Ordinal));
         Assert.Equal([substitute.Id], await ActingPositionIdsAsync(holder));
@@ -170,7 +170,7 @@ public abstract class SubstitutionTests(RathausApp app)
     public async Task A_planned_substitution_is_removed_instead_of_ended_and_the_audit_log_keeps_it()
     {
         var (absent, substitute, holder) = await ArrangeAsync();
-        var substitution = await StoreAsync(absent, substitute, _today.AddDays(7), _today.AddDays(14));
+        var substitution = await StoreAsync(absent, substitute, Today.AddDays(7), Today.AddDays(14));
         using var client = await app.LoggedInAsync(DemoAccounts.Admin);
         var page = await client.GetPageAsync($"/intern/organisation/vertretung/{substitution.Id}");
         Assert.DoesNotContain("Vertretung beenden", page.QuerySelector("main")!.TextContent);
@@ -181,7 +181,7 @@ public abstract class SubstitutionTests(RathausApp app)
         await AssertNothingStoredFor(absent);
         await using var db = app.Db();
         var entry = await db.AuditEntries.SingleAsync(e => e.Action == "Substitution.Removed" && e.EntityKey == absent.Mailbox);
-        Assert.Contains(_today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), entry.Before);
+        Assert.Contains(Today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), entry.Before);
         Assert.Null(entry.After);
         Assert.Equal([substitute.Id], await ActingPositionIdsAsync(holder));
     }
@@ -190,28 +190,28 @@ public abstract class SubstitutionTests(RathausApp app)
     public async Task Editing_a_substitution_keeps_it_from_overlapping_itself_and_is_audited()
     {
         var (absent, substitute, _) = await ArrangeAsync();
-        var substitution = await StoreAsync(absent, substitute, _today, _today.AddDays(5));
+        var substitution = await StoreAsync(absent, substitute, Today, Today.AddDays(5));
         using var client = await app.LoggedInAsync(DemoAccounts.Admin);
         var response = await client.SubmitAsync($"/intern/organisation/vertretung/{substitution.Id}", new()
         {
-            ["Input.Until"] = Iso(_today.AddDays(8)),
+            ["Input.Until"] = Iso(Today.AddDays(8)),
             ["Input.Reason"] = "Urlaub verlängert",
         }, button: "Speichern");
 
         await client.FollowAsync(response);
         await using var db = app.Db();
         var stored = await db.Substitutions.SingleAsync(s => s.PositionId == absent.Id);
-        Assert.Equal((_today.AddDays(8), "Urlaub verlängert"), (stored.Until, stored.Reason));
+        Assert.Equal((Today.AddDays(8), "Urlaub verlängert"), (stored.Until, stored.Reason));
         var entry = await db.AuditEntries.SingleAsync(e => e.Action == "Substitution.Changed" && e.EntityKey == absent.Mailbox);
-        Assert.Contains(Iso(_today.AddDays(5)), entry.Before);
-        Assert.Contains(Iso(_today.AddDays(8)), entry.After);
+        Assert.Contains(Iso(Today.AddDays(5)), entry.Before);
+        Assert.Contains(Iso(Today.AddDays(8)), entry.After);
     }
 
     [Fact]
     public async Task Past_substitutions_appear_only_behind_the_show_all_link()
     {
         var (absent, substitute, _) = await ArrangeAsync();
-        await StoreAsync(absent, substitute, _today.AddDays(-20), _today.AddDays(-10));
+        await StoreAsync(absent, substitute, Today.AddDays(-20), Today.AddDays(-10));
         using var client = await app.LoggedInAsync(DemoAccounts.Admin);
 
         var current = await client.GetPageAsync("/intern/organisation/vertretungen");
