@@ -30,6 +30,14 @@ public sealed class MigrationTests
         Assert.Equal(MigrationNames(other), MigrationNames(provider));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, null, true)]
+    [InlineData(DatabaseProvider.PostgreSql, null, false)]
+    [InlineData(DatabaseProvider.PostgreSql, true, true)]
+    [InlineData(DatabaseProvider.Sqlite, false, false)]
+    public void Demo_data_is_on_by_default_only_for_the_embedded_SQLite(DatabaseProvider provider, bool? configured, bool loads) =>
+        Assert.Equal(loads, new DatabaseOptions { Provider = provider, DemoData = configured }.LoadDemoData);
+
     private static List<string> MigrationNames(DatabaseProvider provider)
     {
         var options = new DbContextOptionsBuilder<RathausDb>();

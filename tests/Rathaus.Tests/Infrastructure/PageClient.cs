@@ -109,6 +109,15 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return Parser.ParseDocument(html);
     }
 
+    /// <summary>The answer a logged-in staff member gets for a page their positions do not allow.</summary>
+    public static void AssertAccessDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/zugriff-verweigert", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    public async Task AssertAccessDeniedAsync(string url) => AssertAccessDenied(await Http.GetAsync(url));
+
     public static IReadOnlyList<string> Errors(IDocument page) =>
         page.QuerySelectorAll(".kern-error").Select(e => e.TextContent.Trim()).ToList();
 

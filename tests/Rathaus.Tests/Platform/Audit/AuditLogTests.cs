@@ -74,9 +74,7 @@ public abstract class AuditLogTests(RathausApp app)
     public async Task Case_worker_cannot_read_the_audit_log()
     {
         using var client = await app.LoggedInAsync(DemoAccounts.CaseWorker);
-        var response = await client.Http.GetAsync("/intern/protokoll");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/zugriff-verweigert", response.Headers.Location!.PathAndQuery);
+        await client.AssertAccessDeniedAsync("/intern/protokoll");
     }
 }
 

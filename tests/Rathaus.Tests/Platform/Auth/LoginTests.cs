@@ -69,9 +69,7 @@ public abstract class LoginTests(RathausApp app)
     public async Task Case_worker_without_admin_position_is_denied_the_org_chart()
     {
         using var client = await app.LoggedInAsync(DemoAccounts.CaseWorker);
-        var response = await client.Http.GetAsync("/intern/organisation");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/zugriff-verweigert", response.Headers.Location!.PathAndQuery);
+        await client.AssertAccessDeniedAsync("/intern/organisation");
     }
 
     [Fact]

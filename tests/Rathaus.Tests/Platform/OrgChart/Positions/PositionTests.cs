@@ -215,9 +215,7 @@ public abstract class PositionTests(RathausApp app)
         using var client = await app.LoggedInAsync(DemoAccounts.CaseWorker);
         foreach (var url in new[] { "/intern/organisation/stellen", "/intern/organisation/stelle" })
         {
-            var response = await client.Http.GetAsync(url);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/zugriff-verweigert", response.Headers.Location!.PathAndQuery);
+            await client.AssertAccessDeniedAsync(url);
         }
     }
 

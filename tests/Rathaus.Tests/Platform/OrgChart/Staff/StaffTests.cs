@@ -71,7 +71,7 @@ public abstract class StaffTests(RathausApp app)
 
         using var person = await app.LoggedInAsync(userName, GoodPassword);
         Assert.Contains("Guten Tag, Hanna Neumann", (await person.GetPageAsync("/intern")).QuerySelector("h1")!.TextContent);
-        AssertDenied(await person.Http.GetAsync("/intern/organisation"));
+        PageClient.AssertAccessDenied(await person.Http.GetAsync("/intern/organisation"));
 
         var page = await admin.FollowAsync(await admin.SubmitAsync(StaffUrl(id), new() { ["AssignPositionId"] = adminPosition.Id.ToString() }, button: "Stelle zuweisen"));
         Assert.Contains("Hanna Neumann hat jetzt die Stelle „Administration Fachverfahren Test“.", page.QuerySelector("[role=status]")!.TextContent);
@@ -81,7 +81,7 @@ public abstract class StaffTests(RathausApp app)
 
         var removed = await admin.SubmitAsync(StaffUrl(id), new(), button: "Stelle entfernen Administration Fachverfahren Test");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        AssertDenied(await person.Http.GetAsync("/intern/organisation"));
+        PageClient.AssertAccessDenied(await person.Http.GetAsync("/intern/organisation"));
 
         var audit = await AuditAsync(app, userName);
         Assert.Equal(["StaffMember.Created", "StaffMember.PositionAssigned", "StaffMember.PositionRemoved"], audit.Select(e => e.Action));
@@ -322,11 +322,6 @@ public abstract class StaffTests(RathausApp app)
 
     private static string StaffUrl(Guid id) => $"/intern/organisation/beschaeftigte/{id}";
 
-    private static void AssertDenied(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/zugriff-verweigert", response.Headers.Location!.PathAndQuery);
-    }
 
     private static void AssertSentToLogin(HttpResponseMessage response)
     {

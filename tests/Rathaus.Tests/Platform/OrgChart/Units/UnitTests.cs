@@ -113,6 +113,19 @@ public abstract class UnitTests(RathausApp app)
     }
 
     [Fact]
+    public async Task Validation_messages_follow_the_chosen_language()
+    {
+        using var client = await app.LoggedInAsync(DemoAccounts.Admin);
+        await client.Http.GetAsync("/sprache/en?zurueck=%2F");
+
+        var response = await client.SubmitAsync("/intern/organisation/einheit", new() { ["Input.Code"] = NewCode(), ["Input.Name"] = "", ["Input.Kind"] = "" });
+
+        var errors = PageClient.Errors(await PageClient.PageOf(response));
+        Assert.Contains("Please enter a name.", errors);
+        Assert.Contains("Please select the type of unit.", errors);
+    }
+
+    [Fact]
     public async Task Deactivated_unit_stays_in_the_tree_marked_and_can_be_reactivated()
     {
         var code = NewCode();
