@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Rathaus.Concerns;
+using Rathaus.Mail;
 using Rathaus.Platform;
 
 namespace Rathaus;
@@ -9,6 +11,8 @@ public static class RathausApplication
     public static WebApplicationBuilder AddRathaus(this WebApplicationBuilder builder)
     {
         builder.AddPlatform();
+        builder.AddMail();
+        builder.AddConcerns();
         return builder;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Categories;
+using Rathaus.Concerns.Model;
+using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 using Rathaus.Platform.OrgChart;
@@ -21,6 +23,11 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<ResponsibilityRule> ResponsibilityRules => Set<ResponsibilityRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernEntry> ConcernEntries => Set<ConcernEntry>();
+    public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +44,13 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     {
         AuditLog.GuardAppendOnly(this);
         ChangeTracker.DetectChanges();
+
+        // The version is compared in the UPDATE's WHERE clause: a concern changed meanwhile by someone else fails.
+        foreach (var concern in ChangeTracker.Entries<Concern>().Where(e => e.State == EntityState.Modified))
+        {
+            concern.Entity.Version++;
+        }
+
         return AdministratorGuard.TouchesAdministration(ChangeTracker)
             ? AdministratorGuard.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -21,14 +21,15 @@ public sealed class AuditLog(RathausDb db, IHttpContextAccessor http, TimeProvid
     };
 
     /// <summary>Adds an entry to the context; the caller's <c>SaveChanges</c> stores it with the change.</summary>
-    public void Record(string action, string entityType, string entityKey, object? before, object? after)
+    /// <param name="actor">Who acted when it was no staff member, e.g. "Bürgerin/Bürger".</param>
+    public void Record(string action, string entityType, string entityKey, object? before, object? after, string? actor = null)
     {
-        var user = http.HttpContext?.User;
+        var user = actor is null ? http.HttpContext?.User : null;
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
             StaffMemberId = Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
-            StaffMemberName = user?.FindFirstValue(StaffClaims.DisplayName) ?? user?.Identity?.Name ?? "System",
+            StaffMemberName = actor ?? user?.FindFirstValue(StaffClaims.DisplayName) ?? user?.Identity?.Name ?? "System",
             PositionId = int.TryParse(user?.FindFirstValue(StaffClaims.ActingPositionId), out var positionId) ? positionId : null,
             PositionTitle = user?.FindFirstValue(StaffClaims.ActingPositionTitle),
             Action = action,

@@ -24,6 +24,10 @@ public sealed partial class TranslationTests
     [GeneratedRegex(@"new(?:\s+OrgRuleViolation)?\(nameof\([^)]*\),\s*""((?:[^""\\]|\\.)+)""\)")]
     private static partial Regex RuleMessage();
 
+    // Texts produced outside the pages and translated where they are shown.
+    [GeneratedRegex(@"Texts\.Key\(""((?:[^""\\]|\\.)+)""\)")]
+    private static partial Regex MarkedText();
+
     [Fact]
     public void Every_German_text_used_in_code_has_an_English_translation()
     {
@@ -70,7 +74,7 @@ public sealed partial class TranslationTests
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
-            foreach (var regex in new[] { LocalizerCall(), ErrorMessage(), DisplayName(), RuleMessage() })
+            foreach (var regex in new[] { LocalizerCall(), ErrorMessage(), DisplayName(), RuleMessage(), MarkedText() })
             {
                 foreach (Match match in regex.Matches(text))
                 {

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Rathaus.Mail.Outbox;
+
+namespace Rathaus.Mail;
+
+/// <summary>Mail: the durable outbox and its dispatcher (later: IMAP intake).</summary>
+public static class MailModule
+{
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddScoped<Outbox.Outbox>();
+        return builder;
+    }
+}
