@@ -13,6 +13,8 @@
 #   RATHAUS_TEST_POSTGRES  superuser connection string; tests create and drop
 #                          their own databases
 #   RATHAUS_CHROMIUM       path of the Chromium executable
+#   RATHAUS_TEST_SMTP      host:port of a mail server accepting any address of the test domains
+#   RATHAUS_TEST_IMAP      host:port of its IMAP side (password "test"; see scripts/mailserver.sh)
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -28,11 +30,16 @@ LOG_FILE="$RESULTS_DIR/test.log"
 
 # Stop PostgreSQL afterwards only if this run started it: a developer's
 # already-running cluster (or one another engineer is using) stays up.
+# The same holds for the mail server.
 started_pg=0
+started_mail=0
 # shellcheck disable=SC2317  # called through the trap
 cleanup() {
   if [ "$started_pg" -eq 1 ]; then
     bash scripts/postgres.sh stop || echo "test.sh: could not stop PostgreSQL" >&2
+  fi
+  if [ "$started_mail" -eq 1 ]; then
+    bash scripts/mailserver.sh stop || echo "test.sh: could not stop the mail server" >&2
   fi
 }
 trap cleanup EXIT
@@ -48,6 +55,17 @@ if [ -z "${RATHAUS_TEST_POSTGRES:-}" ]; then
   RATHAUS_TEST_POSTGRES="$(bash scripts/postgres.sh url)"
 fi
 export RATHAUS_TEST_POSTGRES
+
+if [ -z "${RATHAUS_TEST_SMTP:-}" ]; then
+  if ! bash scripts/mailserver.sh status >/dev/null; then
+    bash scripts/mailserver.sh start
+    started_mail=1
+  fi
+  mail_env="$(bash scripts/mailserver.sh env)"
+  RATHAUS_TEST_SMTP="$(sed -n 's/^RATHAUS_TEST_SMTP=//p' <<<"$mail_env")"
+  RATHAUS_TEST_IMAP="${RATHAUS_TEST_IMAP:-$(sed -n 's/^RATHAUS_TEST_IMAP=//p' <<<"$mail_env")}"
+fi
+export RATHAUS_TEST_SMTP RATHAUS_TEST_IMAP
 
 if [ -z "${RATHAUS_CHROMIUM:-}" ]; then
   RATHAUS_CHROMIUM="$(bash scripts/chromium.sh)"

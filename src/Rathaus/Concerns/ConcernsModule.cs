@@ -1,4 +1,8 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Routing;
@@ -13,6 +17,14 @@ public static class ConcernsModule
         builder.Services.AddScoped<ConcernRouting>();
         builder.Services.AddScoped<ConcernIntake>();
         builder.Services.AddSingleton<TrackingTokens>();
+
+        // Submissions per client address and hour; only posting counts, reading the form is never limited.
+        var concernsPerHour = builder.Configuration.GetValue("RateLimits:ConcernsPerHour", 20);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(Submit.SubmitModel.RateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = concernsPerHour, Window = TimeSpan.FromHours(1) })
+            : RateLimitPartition.GetNoLimiter("view")));
         return builder;
     }
 }

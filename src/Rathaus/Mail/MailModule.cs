@@ -11,6 +11,7 @@ public static class MailModule
     {
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         builder.Services.AddScoped<Outbox.Outbox>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }
 }

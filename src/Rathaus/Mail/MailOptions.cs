@@ -12,6 +12,15 @@ public sealed class MailOptions
     public string? MessageIdDomain { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for due mails in the outbox.</summary>
+    public int DispatchIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Wait after the first failed attempt; it doubles with every further failure …</summary>
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>… up to this.</summary>
+    public int RetryAtMostSeconds { get; set; } = 3600;
 }
 
 public sealed class SmtpOptions

@@ -3,7 +3,7 @@ using Rathaus.Platform.OrgChart;
 namespace Rathaus.Concerns.Categories;
 
 /// <summary>A Kategorie of concerns; a tree whose codes double as Open311 service codes.</summary>
-public sealed class Category
+public sealed class Category : IDeactivatable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -13,6 +13,10 @@ public sealed class Category
     public Category? Parent { get; set; }
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
+
+    public string AuditKey => Code;
+
+    public object Snapshot() => new { Code, Name, Description, ParentId, ParentCode = Parent?.Code, SortOrder, IsActive };
 }
 
 /// <summary>A Zuständigkeit: concerns of this category (optionally in this district) go to this unit.</summary>
@@ -27,4 +31,7 @@ public sealed class ResponsibilityRule
 
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
+
+    /// <summary>Names the category and unit by code: load <see cref="Category"/> and <see cref="OrgUnit"/> first.</summary>
+    public object Snapshot() => new { CategoryId, CategoryCode = Category?.Code, District, OrgUnitId, UnitCode = OrgUnit?.Code, UnitName = OrgUnit?.Name };
 }

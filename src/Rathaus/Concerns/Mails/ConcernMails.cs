@@ -1,4 +1,3 @@
-using System.Net;
 using Rathaus.Concerns.Model;
 using Rathaus.Mail.Outbox;
 
@@ -13,29 +12,29 @@ public static class ConcernMails
         var subject = english
             ? $"Your concern has been received [Vorgang {concern.ReferenceNumber}]"
             : $"Ihr Anliegen ist eingegangen [Vorgang {concern.ReferenceNumber}]";
-        var lines = english
-            ? new[]
-            {
-                "Thank you for your concern. We have received it and will deal with it as soon as possible.",
-                $"Reference number: {concern.ReferenceNumber}",
-                "You can follow the progress and add information here (keep this link to yourself):",
-                trackingUrl,
-            }
-            : new[]
-            {
-                "vielen Dank für Ihr Anliegen. Wir haben es erhalten und bearbeiten es so schnell wie möglich.",
-                $"Vorgangsnummer: {concern.ReferenceNumber}",
-                "Hier sehen Sie den Stand und können etwas ergänzen (geben Sie den Link nicht weiter):",
-                trackingUrl,
-            };
-        var greeting = english ? "Hello," : "Guten Tag,";
-        var closing = english ? "Kind regards\nYour city administration" : "Mit freundlichen Grüßen\nIhre Stadtverwaltung";
-        var text = $"{greeting}\n\n{string.Join("\n\n", lines)}\n\n{closing}\n";
-        var html = $"<p>{WebUtility.HtmlEncode(greeting)}</p>"
-            + string.Concat(lines.Take(3).Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>"))
-            + $"<p><a href=\"{WebUtility.HtmlEncode(trackingUrl)}\">{WebUtility.HtmlEncode(trackingUrl)}</a></p>"
-            + $"<p>{WebUtility.HtmlEncode(closing).Replace("\n", "<br>", StringComparison.Ordinal)}</p>";
-        return new OutgoingMail("Concern.Acknowledgement", concern.ContactEmail!, subject, text, html)
+        var name = concern.ContactName?.Trim();
+        var body = english
+            ? new MailBody("en")
+                .Paragraph(string.IsNullOrEmpty(name) ? "Hello," : $"Dear {name},")
+                .Paragraph("Thank you for your concern. We have received it.")
+                .Paragraph($"Your reference number is: {concern.ReferenceNumber}")
+                .Paragraph("Here you can see how far we are. You can also add information there:")
+                .Link("See the status of your concern", trackingUrl)
+                .Paragraph("Please do not pass the link on. Anyone with the link can see your concern.")
+                .Paragraph("You can reply to this email. Please keep the reference number in the subject.")
+                .Paragraph("Kind regards\nYour city administration")
+                .Paragraph("This email was sent automatically.")
+            : new MailBody("de")
+                .Paragraph(string.IsNullOrEmpty(name) ? "Guten Tag," : $"Guten Tag {name},")
+                .Paragraph("vielen Dank für Ihr Anliegen. Wir haben es erhalten.")
+                .Paragraph($"Ihre Vorgangsnummer ist: {concern.ReferenceNumber}")
+                .Paragraph("Hier sehen Sie, wie weit wir sind. Dort können Sie auch etwas ergänzen:")
+                .Link("Stand Ihres Anliegens ansehen", trackingUrl)
+                .Paragraph("Bitte geben Sie den Link nicht weiter. Mit dem Link kann man Ihr Anliegen sehen.")
+                .Paragraph("Sie können auf diese E-Mail antworten. Bitte lassen Sie die Vorgangsnummer im Betreff stehen.")
+                .Paragraph("Mit freundlichen Grüßen\nIhre Stadtverwaltung")
+                .Paragraph("Diese E-Mail wurde automatisch verschickt.");
+        return new OutgoingMail("Concern.Acknowledgement", concern.ContactEmail!, subject, body.Text(), body.Html(subject))
         {
             ReplyTo = replyTo,
             ConcernId = concern.Id,

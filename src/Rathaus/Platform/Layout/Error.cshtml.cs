@@ -23,7 +23,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
         {
             404 => (t["Seite nicht gefunden"].Value, t["Die Adresse ist falsch oder die Seite gibt es nicht mehr."].Value),
             403 => (t["Kein Zugriff"].Value, t["Sie haben keine Berechtigung für diese Seite."].Value),
-            429 => (t["Zu viele Anfragen"].Value, t["Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."].Value),
+            429 => (t["Zu viele Anfragen"].Value, t["Bitte versuchen Sie es später noch einmal. Was Sie eingegeben haben, ist noch da, wenn Sie im Browser zurückgehen."].Value),
             _ => (t["Ein Fehler ist aufgetreten"].Value, t["Bitte versuchen Sie es später noch einmal. Ihre bereits gespeicherten Angaben gehen nicht verloren."].Value),
         };
         if (code is int status)

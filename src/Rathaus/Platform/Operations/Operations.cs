@@ -61,7 +61,11 @@ internal static class Operations
                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            if (!headers.ContainsKey("Referrer-Policy"))
+            {
+                headers["Referrer-Policy"] = "same-origin"; // a page with a secret in its address sets no-referrer
+            }
+
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

@@ -1,0 +1,190 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Model;
+using Rathaus.Concerns.Uploads;
+using Rathaus.Data;
+using Rathaus.Platform.Layout;
+
+namespace Rathaus.Concerns.Submit;
+
+/// <summary>
+/// The citizen's web form for a new concern. Works without JavaScript; a double click or a browser retry carries the
+/// same idempotency key and so ends on the same concern. Files cannot survive a refused form (browsers never refill a
+/// file field), so the page names every file that has to be chosen again.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicy)]
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed class SubmitModel(
+    RathausDb db,
+    ConcernIntake intake,
+    IConfiguration configuration,
+    IOptions<SiteTextOptions> siteTexts,
+    IStringLocalizer<SharedResource> t,
+    ILogger<SubmitModel> logger) : PageModel
+{
+    public const string RateLimitPolicy = "concern-submit";
+
+    // Five files of 10 MB plus the text fields and the multipart overhead; beyond that the request is cut off.
+    private const long UploadLimit = UploadInspector.MaxFiles * UploadInspector.MaxBytes + 1024 * 1024;
+
+    [BindProperty]
+    public SubmitInput Input { get; set; } = new();
+
+    /// <summary>The honeypot: hidden from people, filled in by form-filling bots.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    public IEnumerable<SelectListItem> KindItems => ConcernTexts.KindItems(t);
+    public IReadOnlyList<SelectListItem> CategoryItems { get; private set; } = [];
+    public string CityName => siteTexts.Value.CityName;
+
+    /// <summary>Accepted files of a refused form: the citizen has to choose them again.</summary>
+    public IReadOnlyList<string> FilesToChooseAgain { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.IdempotencyKey = Guid.NewGuid();
+        CategoryItems = await CategoryChoices.LoadAsync(db, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(Website))
+        {
+            // Pretend success so the bot learns nothing; a person never sees the field.
+            logger.LogWarning("Concern form: the honeypot field was filled in; nothing was stored.");
+            ReceivedModel.Forget(TempData);
+            return RedirectToPage("/Concerns/Submit/Received");
+        }
+
+        if (Input.IdempotencyKey == Guid.Empty)
+        {
+            // A form that lost its key (or had it mangled) still gets one for its next attempt; no message for that.
+            Input.IdempotencyKey = Guid.NewGuid();
+            ModelState.Remove("Input.IdempotencyKey");
+        }
+
+        CategoryItems = await CategoryChoices.LoadAsync(db, ct);
+        if (Input.CategoryId is int categoryId && !CategoryChoices.Contains(CategoryItems, categoryId))
+        {
+            ModelState.AddModelError("Input.CategoryId", t["Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."]);
+        }
+
+        if (Input.ContactEmail is { Length: > 0 } email && !LooksLikeEmail(email.Trim()))
+        {
+            ModelState.AddModelError("Input.ContactEmail", t["Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de."]);
+        }
+
+        var files = await InspectFilesAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            FilesToChooseAgain = files.Select(f => f.FileName).ToList();
+            return Page();
+        }
+
+        var submission = new ConcernSubmission(
+            IdempotencyKey: Input.IdempotencyKey,
+            Kind: Input.Kind!.Value,
+            CategoryId: Input.CategoryId,
+            Description: Input.Description!.Trim().ReplaceLineEndings("\n"),
+            LocationText: Blank(Input.Location),
+            District: null,
+            ContactName: Blank(Input.ContactName),
+            ContactEmail: Blank(Input.ContactEmail),
+            ContactPhone: Blank(Input.ContactPhone),
+            Language: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de",
+            Channel: Channel.Web,
+            Files: files);
+        var submitted = await intake.SubmitAsync(submission, token => TrackingLinks.Url(Request, configuration, token), ct);
+        logger.LogInformation("Concern {ReferenceNumber} received by web form{Retry}", submitted.ReferenceNumber, submitted.WasAlreadySubmitted ? " (repeated submission)" : "");
+
+        ReceivedModel.Remember(TempData, submitted.ReferenceNumber, submitted.TrackingToken, submission.ContactEmail is not null);
+        return RedirectToPage("/Concerns/Submit/Received");
+    }
+
+    /// <summary>Checks every chosen file; a refused one gets a message naming it next to the file field.</summary>
+    private async Task<List<AcceptedFile>> InspectFilesAsync(CancellationToken ct)
+    {
+        var chosen = Input.Files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (chosen.Count > UploadInspector.MaxFiles)
+        {
+            ModelState.AddModelError("Input.Files", t["Sie können höchstens {0} Dateien anhängen. Sie haben {1} ausgewählt.", UploadInspector.MaxFiles, chosen.Count]);
+            return [];
+        }
+
+        var accepted = new List<AcceptedFile>();
+        foreach (var file in chosen)
+        {
+            var check = await UploadInspector.InspectAsync(file, ct);
+            if (check.File is not null)
+            {
+                accepted.Add(check.File);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Files", t[check.Error ?? "", check.ErrorArgument ?? Path.GetFileName(file.FileName)]);
+            }
+        }
+
+        return accepted;
+    }
+
+    private static bool LooksLikeEmail(string email) =>
+        System.Net.Mail.MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.EndsWith('.');
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public sealed class SubmitInput
+{
+    /// <summary>Fixed when the empty form is shown; kept through every refused attempt.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    [Display(Name = "Art des Anliegens")]
+    [Required(ErrorMessage = "Bitte wählen Sie, was für ein Anliegen Sie haben.")]
+    public ConcernKind? Kind { get; set; }
+
+    [Display(Name = "Thema")]
+    public int? CategoryId { get; set; }
+
+    [Display(Name = "Beschreibung")]
+    [Required(ErrorMessage = "Bitte beschreiben Sie Ihr Anliegen.")]
+    [StringLength(10_000, ErrorMessage = "Die Beschreibung ist zu lang. Bitte kürzen Sie sie auf höchstens 10.000 Zeichen.")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Ort")]
+    [StringLength(500, ErrorMessage = "Die Ortsangabe darf höchstens 500 Zeichen lang sein.")]
+    public string? Location { get; set; }
+
+    [Display(Name = "Dateien")]
+    public List<IFormFile> Files { get; set; } = [];
+
+    [Display(Name = "Name")]
+    [StringLength(200, ErrorMessage = "Der Name darf höchstens 200 Zeichen lang sein.")]
+    public string? ContactName { get; set; }
+
+    [Display(Name = "E-Mail-Adresse")]
+    [StringLength(254, ErrorMessage = "Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein.")]
+    public string? ContactEmail { get; set; }
+
+    // Loose on purpose: people write numbers as "04131 309-0", "+49 (4131) 3090" or "04131/3090".
+    [Display(Name = "Telefonnummer")]
+    [RegularExpression(@"^\s*\+?[0-9][0-9 ()/.\-]{3,48}$", ErrorMessage = "Bitte geben Sie die Telefonnummer nur mit Ziffern an, zum Beispiel 04131 123456.")]
+    public string? ContactPhone { get; set; }
+}
