@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Routing;
 
@@ -16,7 +17,10 @@ public static class ConcernsModule
     {
         builder.Services.AddScoped<ConcernRouting>();
         builder.Services.AddScoped<ConcernIntake>();
+        builder.Services.AddScoped<ConcernAccess>();
+        builder.Services.AddScoped<Detail.ConcernActionChoices>();
         builder.Services.AddSingleton<TrackingTokens>();
+        builder.Services.AddScoped<Statistics.ConcernStatistics>();
 
         // Submissions per client address and hour; only posting counts, reading the form is never limited.
         var concernsPerHour = builder.Configuration.GetValue("RateLimits:ConcernsPerHour", 20);

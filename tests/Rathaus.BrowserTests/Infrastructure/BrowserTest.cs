@@ -16,6 +16,7 @@ public abstract partial class BrowserTest(RathausServer server, Chromium chromiu
     public const string DemoPassword = "Rathaus-Demo-2026";
 
     private IBrowserContext? _context;
+    private IBrowserContext? _contextWithoutJavaScript;
     private IPage? _lastPage;
     private int _screenshots;
 
@@ -42,6 +43,17 @@ public abstract partial class BrowserTest(RathausServer server, Chromium chromiu
     {
         _context ??= await chromium.NewContextAsync(server.BaseUrl);
         var page = await _context.NewPageAsync();
+        _lastPage = page;
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}.");
+        return page;
+    }
+
+    /// <summary>A tab in a second browser profile with JavaScript switched off: every form must work without it.</summary>
+    protected async Task<IPage> OpenWithoutJavaScriptAsync(string path)
+    {
+        _contextWithoutJavaScript ??= await chromium.NewContextAsync(server.BaseUrl, javaScriptEnabled: false);
+        var page = await _contextWithoutJavaScript.NewPageAsync();
         _lastPage = page;
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}.");
@@ -131,6 +143,11 @@ public abstract partial class BrowserTest(RathausServer server, Chromium chromiu
         if (_context is not null)
         {
             await _context.DisposeAsync();
+        }
+
+        if (_contextWithoutJavaScript is not null)
+        {
+            await _contextWithoutJavaScript.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

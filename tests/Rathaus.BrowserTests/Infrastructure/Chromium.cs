@@ -36,8 +36,11 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (own cookies) at the app's address, German like a visitor from Lüneburg.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl)
+    /// <summary>
+    /// A fresh browser profile (own cookies) at the app's address, German like a visitor from Lüneburg;
+    /// optionally without JavaScript, as some visitors browse.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool javaScriptEnabled = true)
     {
         if (_browser is null)
         {
@@ -51,6 +54,7 @@ public sealed class Chromium : IAsyncLifetime
             BaseURL = baseUrl.ToString(),
             Locale = "de-DE",
             ViewportSize = new() { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(10_000);
         return context;

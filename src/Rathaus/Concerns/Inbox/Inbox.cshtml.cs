@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rathaus.Concerns.Model;
+using Rathaus.Concerns.Routing;
+using Rathaus.Data;
+
+namespace Rathaus.Concerns.Inbox;
+
+public sealed record InboxRow(
+    string ReferenceNumber, DateTime ReceivedAt, ConcernKind Kind, string? Category, ConcernStatus Status,
+    string UnitCode, string UnitName, string? Position, DateTime? DueAt);
+
+/// <summary>The staff inbox: one view of the concerns this user may see, filtered by plain GET parameters.</summary>
+public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRouting routing, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int PageSize = 25;
+    public const string Open = "offen";
+    public const string All = "alle";
+
+    /// <summary>Concerns due within this many days count as "due soon".</summary>
+    private static readonly TimeSpan DueSoon = TimeSpan.FromDays(3);
+
+    [BindProperty(SupportsGet = true, Name = "ansicht")] public string? View { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "thema")] public int? CategoryId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "kanal")] public Channel? Channel { get; set; }
+    [BindProperty(SupportsGet = true, Name = "frist")] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true, Name = "suche")] public string? Text { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sortierung")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "seite")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<(string Key, string Label)> Views { get; private set; } = [];
+    public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> StatusItems =>
+        new[] { new SelectListItem(t["Offene Anliegen"], Open), new SelectListItem(t["Alle Anliegen"], All) }.Concat(ConcernTexts.StatusItems(t));
+
+    public IEnumerable<SelectListItem> DueItems =>
+        [new(t["Überfällig"], "ueberfaellig"), new(t["Bald fällig (3 Tage)"], "bald")];
+
+    public IEnumerable<SelectListItem> SortItems =>
+        [new(t["Neueste zuerst"], "neu"), new(t["Älteste zuerst"], "alt"), new(t["Nach Frist"], "frist")];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await access.ScopeAsync(User, ct);
+        Views = ViewsOf(scope);
+        if (View is null || Views.All(v => v.Key != View))
+        {
+            View = Views[0].Key;
+        }
+
+        Status ??= Open;
+        Categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+
+        var query = Filter(await ViewAsync(access.Visible(scope), scope, ct));
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = await Sorted(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new InboxRow(c.ReferenceNumber, c.ReceivedAt, c.Kind, c.Category!.Name, c.Status,
+                c.OrgUnit!.Code, c.OrgUnit.Name, c.AssignedPosition!.Title, c.DueAt))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The link to another page or view, keeping the other filters.</summary>
+    public string Link(string? view = null, int? page = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ansicht"] = view ?? View,
+            ["status"] = Status,
+            ["thema"] = CategoryId?.ToString(),
+            ["kanal"] = Channel?.ToString(),
+            ["frist"] = Due,
+            ["suche"] = Text,
+            ["sortierung"] = Sort,
+            ["seite"] = page is > 1 ? page.ToString() : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/intern/anliegen", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
+    private List<(string, string)> ViewsOf(StaffScope scope)
+    {
+        var views = new List<(string, string)> { ("einheit", t["Meine Einheit"]), ("meine", t["Meine Stellen"]) };
+        if (scope.SubstitutedPositionIds.Count > 0)
+        {
+            views.Add(("vertretung", t["Vertretung"]));
+        }
+
+        if (scope.IsLead)
+        {
+            views.Add(("bereich", t["Mein Bereich"]));
+        }
+
+        if (scope.SeesAll)
+        {
+            views.Add(("triage", t["Zentrale Anliegenstelle"]));
+            views.Add((All, t["Alle Anliegen"]));
+        }
+
+        return views;
+    }
+
+    private async Task<IQueryable<Concern>> ViewAsync(IQueryable<Concern> visible, StaffScope scope, CancellationToken ct)
+    {
+        switch (View)
+        {
+            case "meine":
+                var acting = scope.ActingPositionIds.ToList();
+                return visible.Where(c => c.AssignedPositionId != null && acting.Contains(c.AssignedPositionId.Value));
+            case "vertretung":
+                var substituted = scope.SubstitutedPositionIds.ToList();
+                return visible.Where(c => c.AssignedPositionId != null && substituted.Contains(c.AssignedPositionId.Value));
+            case "bereich":
+                var subtree = scope.SubtreeUnitIds.ToList();
+                return visible.Where(c => subtree.Contains(c.OrgUnitId));
+            case "triage":
+                var triage = await routing.TriageUnitAsync(ct);
+                return visible.Where(c => c.OrgUnitId == triage && c.AssignedPositionId == null);
+            case All:
+                return visible;
+            default:
+                var units = scope.UnitIds.ToList();
+                return visible.Where(c => units.Contains(c.OrgUnitId));
+        }
+    }
+
+    private IQueryable<Concern> Filter(IQueryable<Concern> query)
+    {
+        if (Status == Open)
+        {
+            query = query.Where(c => c.Status == ConcernStatus.Received || c.Status == ConcernStatus.InProgress || c.Status == ConcernStatus.WaitingForCitizen);
+        }
+        else if (Enum.TryParse<ConcernStatus>(Status, out var status))
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (CategoryId is int category)
+        {
+            query = query.Where(c => c.CategoryId == category);
+        }
+
+        if (Channel is Channel channel)
+        {
+            query = query.Where(c => c.Channel == channel);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Due == "ueberfaellig")
+        {
+            query = query.Where(c => c.DueAt != null && c.DueAt < now);
+        }
+        else if (Due == "bald")
+        {
+            var soon = now + DueSoon;
+            query = query.Where(c => c.DueAt != null && c.DueAt >= now && c.DueAt <= soon);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            // A simple substring match for now; the full-text search (PostgreSQL "german", SQLite FTS5) over
+            // reference, description and messages is a later task of issue #4 and replaces this.
+            var text = Text.Trim().ToLower();
+            query = query.Where(c => c.ReferenceNumber.Contains(text) || c.Description.ToLower().Contains(text));
+        }
+
+        return query;
+    }
+
+    private IQueryable<Concern> Sorted(IQueryable<Concern> query) => Sort switch
+    {
+        "alt" => query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+        "frist" => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+    };
+}
