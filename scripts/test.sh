@@ -129,6 +129,15 @@ for trx in "${trx_files[@]}"; do
 done
 skipped=$((total - executed))
 
+# The runner's own closing summary covers every test project; TRX files named by start time can collide when two
+# projects start in the same instant, so the summary wins when it is there.
+if summary_total="$(grep -E '^[[:space:]]+total: [0-9]+' "$LOG_FILE" | tail -n 1 | grep -o '[0-9][0-9]*')"; then
+  total="$summary_total"
+  passed="$(grep -E '^[[:space:]]+succeeded: [0-9]+' "$LOG_FILE" | tail -n 1 | grep -o '[0-9][0-9]*' || echo 0)"
+  failed="$(grep -E '^[[:space:]]+failed: [0-9]+' "$LOG_FILE" | tail -n 1 | grep -o '[0-9][0-9]*' || echo 0)"
+  skipped="$(grep -E '^[[:space:]]+skipped: [0-9]+' "$LOG_FILE" | tail -n 1 | grep -o '[0-9][0-9]*' || echo 0)"
+fi
+
 summary="Tests: $passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then
   summary+=", $skipped skipped"
