@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Inbox;
+using Rathaus.Concerns.Model;
 
 namespace Rathaus.Concerns.Detail;
 
@@ -20,8 +21,6 @@ public sealed class DetailFileModel(ConcernAccess access) : PageModel
             return NotFound();
         }
 
-        // Always a download, never shown inline: the type comes from the content check, nosniff keeps the browser to it.
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, file.ContentType, file.FileName);
+        return AttachmentDownload.Result(Response, file.FileName, file.ContentType, file.Content);
     }
 }

@@ -78,17 +78,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, Tracking
 
             foreach (var file in submission.Files)
             {
-                concern.Attachments.Add(new ConcernAttachment
-                {
-                    EntryId = entry.Id,
-                    FileName = file.FileName,
-                    ContentType = file.ContentType,
-                    Size = file.Content.LongLength,
-                    Sha256 = System.Security.Cryptography.SHA256.HashData(file.Content),
-                    Content = file.Content,
-                    UploadedAt = now,
-                    FromCitizen = true,
-                });
+                concern.Attachments.Add(ConcernAttachment.From(file, entry.Id, now, fromCitizen: true));
             }
 
             if (concern.ContactEmail is not null)

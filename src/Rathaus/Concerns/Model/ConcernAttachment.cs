@@ -23,6 +23,19 @@ public sealed class ConcernAttachment
     public required byte[] Content { get; set; }
     public DateTime UploadedAt { get; set; }
     public bool FromCitizen { get; set; }
+
+    /// <summary>A file that passed the upload checks, stored with the timeline entry it came with.</summary>
+    public static ConcernAttachment From(Intake.AcceptedFile file, long entryId, DateTime uploadedAt, bool fromCitizen) => new()
+    {
+        EntryId = entryId,
+        FileName = file.FileName,
+        ContentType = file.ContentType,
+        Size = file.Content.LongLength,
+        Sha256 = System.Security.Cryptography.SHA256.HashData(file.Content),
+        Content = file.Content,
+        UploadedAt = uploadedAt,
+        FromCitizen = fromCitizen,
+    };
 }
 
 /// <summary>The last reference number handed out per year; incremented in the concern's own transaction (gap-free).</summary>

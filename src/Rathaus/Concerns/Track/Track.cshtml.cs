@@ -103,18 +103,9 @@ public sealed class TrackModel(RathausDb db, AuditLog audit, IStringLocalizer<Sh
             await db.SaveChangesAsync(ct); // the entry's id for its files; the version check happens here
             foreach (var file in files)
             {
-                db.ConcernAttachments.Add(new ConcernAttachment
-                {
-                    ConcernId = Concern.Id,
-                    EntryId = entry.Id,
-                    FileName = file.FileName,
-                    ContentType = file.ContentType,
-                    Size = file.Content.LongLength,
-                    Sha256 = System.Security.Cryptography.SHA256.HashData(file.Content),
-                    Content = file.Content,
-                    UploadedAt = now,
-                    FromCitizen = true,
-                });
+                var attachment = ConcernAttachment.From(file, entry.Id, now, fromCitizen: true);
+                attachment.ConcernId = Concern.Id;
+                db.ConcernAttachments.Add(attachment);
             }
 
             audit.Record("Concern.CitizenMessage", nameof(Concern), Concern.ReferenceNumber,

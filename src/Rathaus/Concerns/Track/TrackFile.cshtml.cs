@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Model;
 using Rathaus.Data;
 
 namespace Rathaus.Concerns.Track;
@@ -31,8 +32,6 @@ public sealed class TrackFileModel(RathausDb db) : PageModel
             return NotFound();
         }
 
-        // Always a download, never shown inline: the type comes from the content check, nosniff keeps the browser to it.
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, file.ContentType, file.FileName);
+        return AttachmentDownload.Result(Response, file.FileName, file.ContentType, file.Content);
     }
 }
