@@ -118,11 +118,16 @@ public abstract partial class BrowserTest(RathausServer server, Chromium chromiu
     protected async Task<string> ScreenshotAsync(IPage page, string? label = null)
     {
         var test = TestContext.Current.Test?.TestCase.TestMethod?.MethodName ?? "test";
-        var what = label ?? Slug().Replace(new Uri(page.Url).AbsolutePath.Trim('/'), "-");
+        // A citizen's tracking token is a secret even in test data: it never becomes part of a file name.
+        var path = TrackingToken().Replace(new Uri(page.Url).AbsolutePath, "/link");
+        var what = label ?? Slug().Replace(path.Trim('/'), "-");
         var file = Path.Combine(ScreenshotFolder, $"{test}-{++_screenshots:00}-{(what.Length == 0 ? "start" : what)}.png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         return file;
     }
+
+    [GeneratedRegex("/[A-Za-z0-9_-]{43}(?=/|$)")]
+    private static partial Regex TrackingToken();
 
     [GeneratedRegex("[^A-Za-z0-9]+")]
     private static partial Regex Slug();
