@@ -1,12 +1,11 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Routing;
+using Rathaus.Platform;
 
 namespace Rathaus.Concerns;
 
@@ -24,11 +23,7 @@ public static class ConcernsModule
 
         // Submissions per client address and hour; only posting counts, reading the form is never limited.
         var concernsPerHour = builder.Configuration.GetValue("RateLimits:ConcernsPerHour", 20);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(Submit.SubmitModel.RateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = concernsPerHour, Window = TimeSpan.FromHours(1) })
-            : RateLimitPartition.GetNoLimiter("view")));
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPostLimitPerClient(Submit.SubmitModel.RateLimitPolicy, concernsPerHour, TimeSpan.FromHours(1)));
         return builder;
     }
 }

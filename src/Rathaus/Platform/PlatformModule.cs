@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -129,12 +128,7 @@ public static class PlatformModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
-            // Only attempts count: colleagues behind one NAT address may all open the login page at 8 o'clock.
-            o.AddPolicy("login", http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("view"));
+            o.AddPostLimitPerClient("login", loginsPerMinute, TimeSpan.FromMinutes(1)); // only attempts count
         });
 
         builder.AddOperations();

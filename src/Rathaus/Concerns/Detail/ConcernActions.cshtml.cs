@@ -29,7 +29,7 @@ namespace Rathaus.Concerns.Detail;
 /// </summary>
 [Authorize]
 public sealed class ConcernActionsModel(
-    RathausDb db, ConcernAccess access, AuditLog audit, Outbox outbox, TrackingTokens tokens,
+    RathausDb db, ConcernAccess access, OrgChartService orgChart, AuditLog audit, Outbox outbox, TrackingTokens tokens,
     IConfiguration configuration, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     /// <summary>The version the detail page showed; a change in between is a conflict.</summary>
@@ -369,8 +369,7 @@ public sealed class ConcernActionsModel(
             ? await db.Positions.Where(p => p.Id == id && p.IsActive).Select(p => p.Mailbox).SingleOrDefaultAsync(ct)
             : null;
         return assigned
-            ?? await db.Positions.Where(p => p.OrgUnitId == _concern.OrgUnitId && p.IsActive)
-                .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => p.Mailbox).FirstOrDefaultAsync(ct)
+            ?? await orgChart.UnitMailboxAsync(_concern.OrgUnitId, ct)
             ?? _acting.Mailbox;
     }
 

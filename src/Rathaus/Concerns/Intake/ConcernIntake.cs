@@ -5,6 +5,7 @@ using Rathaus.Concerns.Routing;
 using Rathaus.Data;
 using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
+using Rathaus.Platform.OrgChart;
 
 namespace Rathaus.Concerns.Intake;
 
@@ -31,7 +32,7 @@ public sealed record SubmittedConcern(long Id, string ReferenceNumber, string Tr
 /// Takes in a concern from any channel: routes it, numbers it and stores it with its files, its first timeline entry
 /// and the acknowledgement mail in one transaction. Only after the commit does the citizen see "received".
 /// </summary>
-public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChartService orgChart, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     public async Task<SubmittedConcern> SubmitAsync(ConcernSubmission submission, Func<string, string> trackingUrl, CancellationToken ct)
     {
@@ -41,8 +42,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, Tracking
         }
 
         var unitId = await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
-        var replyTo = await db.Positions.Where(p => p.OrgUnitId == unitId && p.IsActive)
-            .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => p.Mailbox).FirstOrDefaultAsync(ct);
+        var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var (token, hash, protectedToken) = tokens.New();
         try

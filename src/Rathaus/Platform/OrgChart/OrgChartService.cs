@@ -17,6 +17,11 @@ public sealed class OrgChartService(RathausDb db, TimeProvider clock)
         return OrgRules.NearestLead(parents, leads, orgUnitId, skipOwnUnit);
     }
 
+    /// <summary>The functional mailbox that speaks for a unit: its lead position's, else its first active position's.</summary>
+    public Task<string?> UnitMailboxAsync(int orgUnitId, CancellationToken ct = default) =>
+        db.Positions.Where(p => p.OrgUnitId == orgUnitId && p.IsActive)
+            .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => p.Mailbox).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlySet<int>> SubtreeAsync(int orgUnitId, CancellationToken ct = default) =>
         OrgRules.Subtree(await ParentMapAsync(ct), orgUnitId);
 
