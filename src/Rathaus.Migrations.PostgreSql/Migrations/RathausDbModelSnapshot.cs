@@ -436,6 +436,37 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("Rathaus.Concerns.Templates.ReplyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Title");
+
+                    b.ToTable("ReplyTemplates");
+                });
+
             modelBuilder.Entity("Rathaus.Mail.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -935,6 +966,16 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Templates.ReplyTemplate", b =>
+                {
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

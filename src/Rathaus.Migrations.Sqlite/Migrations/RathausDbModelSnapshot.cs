@@ -417,6 +417,35 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("Rathaus.Concerns.Templates.ReplyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Title");
+
+                    b.ToTable("ReplyTemplates");
+                });
+
             modelBuilder.Entity("Rathaus.Mail.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -904,6 +933,16 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Templates.ReplyTemplate", b =>
+                {
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

@@ -20,6 +20,8 @@ public static class ConcernsModule
         builder.Services.AddScoped<Detail.ConcernActionChoices>();
         builder.Services.AddSingleton<TrackingTokens>();
         builder.Services.AddScoped<Statistics.ConcernStatistics>();
+        builder.Services.AddScoped<Templates.TemplateAccess>();
+        builder.Services.AddScoped<Mails.StaffNotices>();
 
         // Submissions per client address and hour; only posting counts, reading the form is never limited.
         var concernsPerHour = builder.Configuration.GetValue("RateLimits:ConcernsPerHour", 20);

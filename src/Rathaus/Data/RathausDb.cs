@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Categories;
 using Rathaus.Concerns.Model;
+using Rathaus.Concerns.Templates;
 using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
@@ -28,6 +29,7 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,19 +5,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Rathaus.BrowserTests.Concerns;
 
-public sealed partial class CitizenFlowTests(RathausServer server, Chromium chromium) : BrowserTest(server, chromium)
+public sealed class CitizenFlowTests(RathausServer server, Chromium chromium) : BrowserTest(server, chromium)
 {
-    // A valid 1×1 PNG, small enough to keep as text.
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     [Fact]
     public async Task Citizen_reports_a_pothole_with_a_photo_follows_the_link_adds_information_and_reads_it_in_English()
     {
         var suffix = Guid.NewGuid().ToString("N");
         var description = $"Tiefes Schlagloch auf dem Radweg, Browsertest {suffix[..8]}.";
         var photo = Path.Combine(Path.GetTempPath(), $"schlagloch-{suffix[..8]}.png");
-        await File.WriteAllBytesAsync(photo, TinyPng, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(photo, ConcernPages.TinyPng, TestContext.Current.CancellationToken);
         try
         {
             var page = await OpenAsync("/");
@@ -44,10 +40,10 @@ public sealed partial class CitizenFlowTests(RathausServer server, Chromium chro
             await page.GetByRole(AriaRole.Button, new() { Name = "Anliegen absenden" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vielen Dank! Ihr Anliegen ist eingegangen.", Level = 1 })).ToBeVisibleAsync();
-            var reference = page.GetByText(ReferenceNumber());
+            var reference = page.GetByText(ConcernPages.ReferenceNumber());
             await Expect(reference).ToBeVisibleAsync();
             var referenceNumber = (await reference.InnerTextAsync()).Trim();
-            var link = page.GetByRole(AriaRole.Link, new() { NameRegex = TrackingLink() });
+            var link = page.GetByRole(AriaRole.Link, new() { NameRegex = ConcernPages.TrackingLink() });
             await Expect(link).ToBeVisibleAsync();
             var trackingUrl = await link.GetAttributeAsync("href");
             await Axe(page);
@@ -96,14 +92,8 @@ public sealed partial class CitizenFlowTests(RathausServer server, Chromium chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Anliegen absenden" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vielen Dank! Ihr Anliegen ist eingegangen.", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText(ReferenceNumber())).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = TrackingLink() })).ToBeVisibleAsync();
+        await Expect(page.GetByText(ConcernPages.ReferenceNumber())).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = ConcernPages.TrackingLink() })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "received-without-javascript");
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{6}$")]
-    private static partial Regex ReferenceNumber();
-
-    [GeneratedRegex(@"\/anliegen\/[A-Za-z0-9_-]{43}$")]
-    private static partial Regex TrackingLink();
 }

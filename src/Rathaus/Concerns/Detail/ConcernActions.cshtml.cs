@@ -29,7 +29,7 @@ namespace Rathaus.Concerns.Detail;
 /// </summary>
 [Authorize]
 public sealed class ConcernActionsModel(
-    RathausDb db, ConcernAccess access, OrgChartService orgChart, AuditLog audit, Outbox outbox, TrackingTokens tokens,
+    RathausDb db, ConcernAccess access, StaffNotices notices, AuditLog audit, Outbox outbox, TrackingTokens tokens,
     IConfiguration configuration, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     /// <summary>The version the detail page showed; a change in between is a conflict.</summary>
@@ -267,7 +267,7 @@ public sealed class ConcernActionsModel(
     private async Task<IActionResult> ActAsync(string reference, Func<Task<Outcome>> apply, CancellationToken ct)
     {
         var concern = await access.FindVisibleAsync(User, reference, ct);
-        var acting = concern is null ? null : await ActingPositionAsync(concern, ct);
+        var acting = concern is null ? null : await access.ActingPositionAsync(User, concern, ct);
         if (concern is null || acting is null)
         {
             return NotFound();
@@ -323,14 +323,6 @@ public sealed class ConcernActionsModel(
 
     private Guid? StaffMemberId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>The position the user acts in: theirs in the concern's unit if they hold one, else their first.</summary>
-    private async Task<Position?> ActingPositionAsync(Concern concern, CancellationToken ct)
-    {
-        var ids = User.FindAll(StaffClaims.PositionId).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
-        var positions = await db.Positions.Include(p => p.OrgUnit).Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
-        return positions.FirstOrDefault(p => p.OrgUnitId == concern.OrgUnitId) ?? positions.FirstOrDefault();
-    }
-
     private void Close(ConcernStatus status)
     {
         _concern.Status = status;
@@ -362,16 +354,8 @@ public sealed class ConcernActionsModel(
         return new Signature(unit.Name, _acting.Title);
     }
 
-    /// <summary>Answers go to the functional mailbox of the assigned position, else to the unit's lead.</summary>
-    private async Task<string> ReplyToAsync(CancellationToken ct)
-    {
-        var assigned = _concern.AssignedPositionId is int id
-            ? await db.Positions.Where(p => p.Id == id && p.IsActive).Select(p => p.Mailbox).SingleOrDefaultAsync(ct)
-            : null;
-        return assigned
-            ?? await orgChart.UnitMailboxAsync(_concern.OrgUnitId, ct)
-            ?? _acting.Mailbox;
-    }
+    /// <summary>Answers go to the functional mailbox of the assigned position, else to the unit's.</summary>
+    private async Task<string> ReplyToAsync(CancellationToken ct) => await notices.MailboxAsync(_concern, ct) ?? _acting.Mailbox;
 
     private string TrackingUrl() => TrackingLinks.Url(Request, configuration, tokens.Reveal(_concern.TrackingTokenProtected));
 

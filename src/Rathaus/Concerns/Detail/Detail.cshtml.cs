@@ -3,13 +3,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Model;
+using Rathaus.Concerns.Templates;
 using Rathaus.Data;
 
 namespace Rathaus.Concerns.Detail;
 
 /// <summary>A concern as staff see it: all facts, the full timeline including internal notes, the files.</summary>
-public sealed class DetailModel(RathausDb db, ConcernAccess access) : PageModel
+public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAccess templates) : PageModel
 {
+    public const string ForReply = "antwort";
+    public const string ForQuestion = "rueckfrage";
+
+    /// <summary>A Textbaustein to start the reply (or, with <see cref="DraftFor"/> = rueckfrage, the question) from; a plain GET, so it works without JavaScript.</summary>
+    [BindProperty(SupportsGet = true, Name = "baustein")]
+    public int? TemplateId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "fuer")]
+    public string? DraftFor { get; set; }
+
+    public ConcernActionsView Actions { get; private set; } = null!;
+
+    /// <summary>What the last action did, from the actions page (post/redirect/get).</summary>
+    [TempData]
+    public string? Message { get; set; }
+
     /// <summary>Loaded without tracking, with Entries, Attachments (without their content), Category, OrgUnit, AssignedPosition.</summary>
     public Concern Concern { get; private set; } = null!;
 
@@ -52,7 +69,23 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access) : PageModel
         PositionTitles = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var staffIds = concern.Entries.Where(e => e.StaffMemberId != null).Select(e => e.StaffMemberId!.Value).Distinct().ToList();
         StaffNames = await db.StaffMembers.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        Actions = await ActionsAsync(concern, ct);
         return Page();
+    }
+
+    private async Task<ConcernActionsView> ActionsAsync(Concern concern, CancellationToken ct)
+    {
+        var usable = await templates.UsableAsync(User, concern, ct);
+        if (usable.FirstOrDefault(t => t.Id == TemplateId) is not { } chosen)
+        {
+            return new ConcernActionsView(concern, usable, null, null);
+        }
+
+        var acting = await access.ActingPositionAsync(User, concern, ct);
+        var draft = TemplatePlaceholders.Expand(chosen.Text, concern, concern.OrgUnit?.Name ?? "", acting?.Title ?? "");
+        return DraftFor == ForQuestion
+            ? new ConcernActionsView(concern, usable, null, draft)
+            : new ConcernActionsView(concern, usable, draft, null);
     }
 
     public string? Actor(ConcernEntry entry)
@@ -66,3 +99,6 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access) : PageModel
         return actor.Length == 0 ? null : actor;
     }
 }
+
+/// <summary>What the action forms show: the concern, the Textbausteine on offer and a text started from one of them.</summary>
+public sealed record ConcernActionsView(Concern Concern, IReadOnlyList<ReplyTemplate> Templates, string? ReplyDraft, string? QuestionDraft);

@@ -81,4 +81,12 @@ public sealed class ConcernAccess(RathausDb db, OrgChartService orgChart)
     /// <summary>The concern, or null when it does not exist or this user may not see it (both answer 404).</summary>
     public async Task<Concern?> FindVisibleAsync(ClaimsPrincipal user, string referenceNumber, CancellationToken ct) =>
         await (await VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.ReferenceNumber == referenceNumber, ct);
+
+    /// <summary>The position the user acts in on this concern: theirs in the concern's unit if they hold one, else their first.</summary>
+    public async Task<Position?> ActingPositionAsync(ClaimsPrincipal user, Concern concern, CancellationToken ct)
+    {
+        var ids = user.FindAll(StaffClaims.PositionId).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+        var positions = await db.Positions.Include(p => p.OrgUnit).Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Id).ToListAsync(ct);
+        return positions.FirstOrDefault(p => p.OrgUnitId == concern.OrgUnitId) ?? positions.FirstOrDefault();
+    }
 }

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Mails;
 using Rathaus.Concerns.Model;
+using Rathaus.Concerns.Submit;
 using Rathaus.Concerns.Uploads;
 using Rathaus.Data;
 using Rathaus.Platform.Audit;
@@ -23,7 +26,7 @@ namespace Rathaus.Concerns.Track;
 [EnableRateLimiting(Submit.SubmitModel.RateLimitPolicy)] // posting only, shared with new submissions per client address
 [RequestSizeLimit(UploadInspector.MaxFiles * UploadInspector.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadInspector.MaxFiles * UploadInspector.MaxBytes + 1024 * 1024)]
-public sealed class TrackModel(RathausDb db, AuditLog audit, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class TrackModel(RathausDb db, AuditLog audit, StaffNotices notices, IConfiguration configuration, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     private const string Citizen = "Bürgerin/Bürger";
 
@@ -110,6 +113,7 @@ public sealed class TrackModel(RathausDb db, AuditLog audit, IStringLocalizer<Sh
 
             audit.Record("Concern.CitizenMessage", nameof(Concern), Concern.ReferenceNumber,
                 new { Status = before }, new { Concern.Status, Files = files.Count }, actor: Citizen);
+            await notices.CitizenActedAsync(Concern, withdrawn: false, StaffUrl(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -148,6 +152,7 @@ public sealed class TrackModel(RathausDb db, AuditLog audit, IStringLocalizer<Sh
         Concern.ClosedAt = now;
         db.ConcernEntries.Add(new ConcernEntry { ConcernId = Concern.Id, At = now, Kind = EntryKind.Withdrawal, IsPublic = true, NewStatus = ConcernStatus.Withdrawn });
         audit.Record("Concern.Withdrawn", nameof(Concern), Concern.ReferenceNumber, new { Status = before }, new { Concern.Status }, actor: Citizen);
+        await notices.CitizenActedAsync(Concern, withdrawn: true, StaffUrl(), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -162,6 +167,8 @@ public sealed class TrackModel(RathausDb db, AuditLog audit, IStringLocalizer<Sh
     }
 
     private static string TrackingUrl(string token) => "/anliegen/" + token;
+
+    private string StaffUrl() => $"{TrackingLinks.BaseUrl(Request, configuration)}/intern/anliegen/{Concern.ReferenceNumber}";
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {

@@ -18,7 +18,16 @@ internal static class TrackTexts
         _ => entry.Kind.ToString(), // not shown: the page lists only the kinds above
     };
 
-    /// <summary>The reason of a forward or a merge is written for colleagues, not for the citizen.</summary>
+    /// <summary>
+    /// The reason of a forward or a merge is written for colleagues, not for the citizen; the comment on a status change
+    /// is written for the citizen (it also goes out by mail).
+    /// </summary>
     public static bool ShowsText(ConcernEntry entry) =>
-        entry.Kind is EntryKind.Submitted or EntryKind.CitizenMessage or EntryKind.Reply or EntryKind.Question;
+        entry.Kind is EntryKind.Submitted or EntryKind.CitizenMessage or EntryKind.Reply or EntryKind.Question or EntryKind.StatusChange;
+
+    /// <summary>Texts of the administration carry its signature ("Im Auftrag", position and unit).</summary>
+    public static bool ShowsSignature(ConcernEntry entry) =>
+        entry.Kind is EntryKind.Reply or EntryKind.Question or EntryKind.StatusChange
+        && (entry.SignedByUnit is not null || entry.SignedByPosition is not null)
+        && (entry.Kind != EntryKind.StatusChange || !string.IsNullOrWhiteSpace(entry.Text));
 }

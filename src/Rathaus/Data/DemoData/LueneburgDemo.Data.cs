@@ -173,4 +173,21 @@ internal sealed partial class LueneburgDemo
         ("rat", "Anregung oder Beschwerde an den Rat", "verwaltung", "OB-RB"),
         ("sonstiges", "Sonstiges", "verwaltung", null),
     ];
+
+    /// <summary>Textbausteine: the general ones for every unit (null), and some of Straßenunterhaltung.</summary>
+    private static readonly (string Title, string? Unit, string Text)[] ReplyTemplates =
+    [
+        ("Eingangsbestätigung mit Bearbeitungszeit", null,
+            "wir haben Ihr Anliegen {Vorgangsnummer} vom {Eingangsdatum} an die zuständige Stelle gegeben: {Einheit}. Wir melden uns spätestens bis zum {Frist}."),
+        ("Nicht zuständig – an andere Behörde verwiesen", null,
+            "für Ihr Anliegen ist leider nicht die Hansestadt Lüneburg zuständig, sondern der Landkreis Lüneburg. Bitte wenden Sie sich an den Landkreis: www.landkreis-lueneburg.de, Telefon 04131 26-0."),
+        ("Vielen Dank für Ihr Lob", null,
+            "vielen Dank für Ihre freundliche Rückmeldung. Wir haben sie an die Kolleginnen und Kollegen weitergegeben. Darüber freuen wir uns sehr."),
+        ("Schaden behoben", "7.1",
+            "vielen Dank für Ihren Hinweis zum Thema „{Thema}“ ({Ort}). Der Schaden wurde inzwischen behoben. Wir schließen Ihr Anliegen damit ab."),
+        ("Schaden eingeplant", "7.1",
+            "vielen Dank für Ihren Hinweis ({Ort}). Wir haben uns den Schaden angesehen. Er ist nicht gefährlich. Die Reparatur ist eingeplant und wird in den nächsten Wochen erledigt."),
+        ("Rückfrage: genauer Ort", "7.1",
+            "damit wir den Schaden schnell finden: Können Sie uns den Ort genauer beschreiben? Zum Beispiel die Hausnummer, eine Kreuzung oder ein Foto."),
+    ];
 }

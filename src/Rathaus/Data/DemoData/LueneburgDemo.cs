@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rathaus.Concerns.Categories;
+using Rathaus.Concerns.Templates;
 using Rathaus.Platform;
 using Rathaus.Platform.OrgChart;
 
@@ -97,6 +98,11 @@ internal sealed partial class LueneburgDemo(RathausDb db, IPasswordHasher<StaffM
             {
                 db.ResponsibilityRules.Add(new ResponsibilityRule { Category = category, OrgUnit = units[unit] });
             }
+        }
+
+        foreach (var (title, unit, text) in ReplyTemplates)
+        {
+            db.ReplyTemplates.Add(new ReplyTemplate { Title = title, Text = text, OrgUnit = unit is null ? null : units[unit] });
         }
 
         await db.SaveChangesAsync(ct);

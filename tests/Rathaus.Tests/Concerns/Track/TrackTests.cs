@@ -119,6 +119,55 @@ public abstract class TrackTests(RathausApp app)
     }
 
     [Fact]
+    public async Task A_status_comment_is_shown_with_the_signature()
+    {
+        var concern = await TrackedConcerns.SubmitAsync(app, "Straße gesperrt " + Guid.NewGuid());
+        await TrackedConcerns.AddEntryAsync(app, new ConcernEntry
+        {
+            ConcernId = concern.Id,
+            At = DateTime.UtcNow,
+            Kind = EntryKind.StatusChange,
+            IsPublic = true,
+            NewStatus = ConcernStatus.Resolved,
+            Text = "Die Sperrung ist seit heute aufgehoben.",
+            SignedByUnit = "Bereich Straßenunterhaltung",
+            SignedByPosition = "Leitung Straßenunterhaltung",
+        });
+        using var client = app.Client();
+
+        var card = (await client.GetPageAsync(concern.Url)).QuerySelectorAll("main li").Single(li => li.TextContent.Contains("Status geändert"));
+
+        Assert.Contains("Neuer Status: Erledigt", card.TextContent);
+        Assert.Contains("Die Sperrung ist seit heute aufgehoben.", card.TextContent);
+        Assert.Contains("Im Auftrag", card.TextContent);
+        Assert.Contains("Leitung Straßenunterhaltung", card.TextContent);
+    }
+
+    [Fact]
+    public async Task The_responsible_mailbox_is_told_when_the_citizen_adds_something_or_withdraws()
+    {
+        var concern = await TrackedConcerns.SubmitAsync(app, "Pfütze am Markt " + Guid.NewGuid());
+        string assigned;
+        await using (var db = app.Db())
+        {
+            var position = await db.Positions.SingleAsync(p => p.Mailbox.StartsWith("strassen2@"));
+            assigned = position.Mailbox;
+            await db.Concerns.Where(c => c.Id == concern.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedPositionId, position.Id));
+        }
+
+        using var client = app.Client();
+        await client.SubmitAsync(concern.Url, new() { ["Input.Text"] = "Private Telefonnummer 0171 1234567" }, button: Send);
+        await client.SubmitAsync(concern.Url, new() { ["Withdrawal.Confirm"] = "true" }, button: Withdraw);
+
+        await using var check = app.Db();
+        var notices = await check.OutboxMessages.Where(m => m.ConcernId == concern.Id && m.To == assigned).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(["Concern.CitizenMessageNotice", "Concern.WithdrawnNotice"], notices.Select(m => m.Kind));
+        Assert.All(notices, m => Assert.Contains($"[Vorgang {concern.ReferenceNumber}]", m.Subject));
+        Assert.Contains("/intern/anliegen/" + concern.ReferenceNumber, notices[0].TextBody);
+        Assert.DoesNotContain("0171", notices[0].TextBody); // the citizen's text stays behind the login
+    }
+
+    [Fact]
     public async Task An_empty_addition_is_refused_with_a_message_next_to_the_field()
     {
         var concern = await TrackedConcerns.SubmitAsync(app, "Bank kaputt " + Guid.NewGuid());
