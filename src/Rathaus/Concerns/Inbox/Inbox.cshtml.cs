@@ -167,13 +167,33 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
 
         if (!string.IsNullOrWhiteSpace(Text))
         {
-            // A simple substring match for now; the full-text search (PostgreSQL "german", SQLite FTS5) over
-            // reference, description and messages is a later task of issue #4 and replaces this.
-            var text = Text.Trim().ToLower();
-            query = query.Where(c => c.ReferenceNumber.Contains(text) || c.Description.ToLower().Contains(text));
+            query = Search(query, Text);
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// A typed reference number finds its concern ("2026-000042", or the sequence alone); anything else is a
+    /// full-text search over description, location and the timeline's texts (see <see cref="ConcernSearch"/>).
+    /// </summary>
+    private IQueryable<Concern> Search(IQueryable<Concern> query, string text)
+    {
+        if (ConcernSearch.ReferenceNumber(text) is var (year, sequence))
+        {
+            if (year is int y)
+            {
+                return query.Where(c => c.Year == y && c.Sequence == sequence);
+            }
+
+            var numbered = ConcernSearch.Matching(db, text);
+            return numbered is null
+                ? query.Where(c => c.Sequence == sequence)
+                : query.Where(c => c.Sequence == sequence || numbered.Contains(c.Id));
+        }
+
+        var matching = ConcernSearch.Matching(db, text);
+        return matching is null ? query.Where(c => false) : query.Where(c => matching.Contains(c.Id));
     }
 
     private IQueryable<Concern> Sorted(IQueryable<Concern> query) => Sort switch
