@@ -109,19 +109,26 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
         return views;
     }
 
+    /// <summary>
+    /// The concerns of the chosen view. The views of positions and units are drawn from the user's own scope (acting
+    /// positions, their units, the subtree they lead), so they lie inside what <see cref="ConcernAccess.Visible"/>
+    /// allows, and start from all concerns: repeating Visible's "unit or position" condition there kept PostgreSQL
+    /// from counting a unit's open concerns from the (OrgUnitId, Status) index alone (bench/concerns: 56 ms instead
+    /// of 1 ms for 10,000). Triage and "alle" are offered only to the central office and keep the visible set.
+    /// </summary>
     private async Task<IQueryable<Concern>> ViewAsync(IQueryable<Concern> visible, StaffScope scope, CancellationToken ct)
     {
         switch (View)
         {
             case "meine":
                 var acting = scope.ActingPositionIds.ToList();
-                return visible.Where(c => c.AssignedPositionId != null && acting.Contains(c.AssignedPositionId.Value));
+                return db.Concerns.Where(c => c.AssignedPositionId != null && acting.Contains(c.AssignedPositionId.Value));
             case "vertretung":
                 var substituted = scope.SubstitutedPositionIds.ToList();
-                return visible.Where(c => c.AssignedPositionId != null && substituted.Contains(c.AssignedPositionId.Value));
+                return db.Concerns.Where(c => c.AssignedPositionId != null && substituted.Contains(c.AssignedPositionId.Value));
             case "bereich":
                 var subtree = scope.SubtreeUnitIds.ToList();
-                return visible.Where(c => subtree.Contains(c.OrgUnitId));
+                return db.Concerns.Where(c => subtree.Contains(c.OrgUnitId));
             case "triage":
                 var triage = await routing.TriageUnitAsync(ct);
                 return visible.Where(c => c.OrgUnitId == triage && c.AssignedPositionId == null);
@@ -129,7 +136,7 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
                 return visible;
             default:
                 var units = scope.UnitIds.ToList();
-                return visible.Where(c => units.Contains(c.OrgUnitId));
+                return db.Concerns.Where(c => units.Contains(c.OrgUnitId));
         }
     }
 
