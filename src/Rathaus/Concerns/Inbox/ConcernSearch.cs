@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Rathaus.Data;
+
+namespace Rathaus.Concerns.Inbox;
+
+/// <summary>
+/// Full-text search over a concern's description, location and the texts of its timeline (citizen messages,
+/// replies, questions, notes, forwarding reasons). Each provider keeps one search document per concern in a table
+/// the EF model does not know: PostgreSQL a <c>tsvector</c> with the <c>german</c> configuration (stemming, stop
+/// words) under a GIN index, SQLite an FTS5 table (<c>unicode61 remove_diacritics 2</c>, prefix indexes). Database
+/// triggers keep it current, so every way of writing a concern or an entry (EF, ExecuteUpdate, a bulk import) is
+/// covered. The first entry (<c>Submitted</c>) repeats the description and is left out.
+/// All provider-specific SQL is here; the migrations call <see cref="CreateIndex"/> and <see cref="DropIndex"/>.
+/// Changing the SQL later needs a new migration calling a new method, as an applied migration never runs again.
+/// </summary>
+public static partial class ConcernSearch
+{
+    private const string Npgsql = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>Longer input is cut: nobody types more, and it bounds the work a single query can cause.</summary>
+    private const int MaxQueryLength = 200;
+
+    /// <summary>Creates the search table, its triggers and fills it with the existing concerns.</summary>
+    public static void CreateIndex(MigrationBuilder migration)
+    {
+        foreach (var sql in migration.ActiveProvider switch
+        {
+            Npgsql => PostgreSqlCreate,
+            Sqlite => SqliteCreate,
+            var other => throw new NotSupportedException($"No full-text search for provider {other}."),
+        })
+        {
+            migration.Sql(sql);
+        }
+    }
+
+    public static void DropIndex(MigrationBuilder migration)
+    {
+        foreach (var sql in migration.ActiveProvider == Npgsql ? PostgreSqlDrop : SqliteDrop)
+        {
+            migration.Sql(sql);
+        }
+    }
+
+    /// <summary>
+    /// The ids of the concerns whose search document matches the words the user typed, as a subquery that EF
+    /// composes into the inbox's LINQ (filters, access checks, sorting and paging stay there). Null when the input
+    /// has nothing to search for.
+    /// </summary>
+    public static IQueryable<long>? Matching(RathausDb db, string text)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var clean = Clean(text);
+            // websearch_to_tsquery accepts any input ("quotes", -not, or) without a syntax error.
+            return clean.Length == 0 ? null : db.Database.SqlQuery<long>($"""
+                SELECT "ConcernId" AS "Value" FROM "ConcernSearch" WHERE "Document" @@ websearch_to_tsquery('german', {clean})
+                """);
+        }
+
+        var match = Fts5Query(text);
+        return match is null ? null : db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM "ConcernSearch" WHERE "ConcernSearch" MATCH {match}
+            """);
+    }
+
+    /// <summary>
+    /// The FTS5 query for what a user typed: every word must occur, each as a quoted prefix, so FTS5 operators
+    /// (OR, NOT, NEAR, *, ^, :, parentheses, quotes) in the input are plain words or dropped, never syntax.
+    /// FTS5 has no German stemmer, so common inflection endings are cut before the prefix search:
+    /// "Schlaglöcher" searches schlagloch* (umlauts fold to their base letter in the index and the query).
+    /// </summary>
+    internal static string? Fts5Query(string text)
+    {
+        var terms = Words().Matches(Clean(text))
+            .Select(m => '"' + Stem(m.Value.ToLowerInvariant()) + "\"*")
+            .Distinct()
+            .ToList();
+        return terms.Count == 0 ? null : string.Join(' ', terms);
+    }
+
+    private static readonly string[] InflectionEndings = ["ern", "en", "er", "es", "e", "n", "s"];
+
+    private static string Stem(string word)
+    {
+        if (word.Length < 5 || word.Any(char.IsDigit))
+        {
+            return word;
+        }
+
+        var ending = InflectionEndings.FirstOrDefault(e => word.EndsWith(e, StringComparison.Ordinal) && word.Length - e.Length >= 4);
+        return ending is null ? word : word[..^ending.Length];
+    }
+
+    /// <summary>Trimmed, cut to a sane length, without control characters (PostgreSQL text cannot hold NUL).</summary>
+    private static string Clean(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, MaxQueryLength));
+        foreach (var c in text.Length > MaxQueryLength ? text[..MaxQueryLength] : text)
+        {
+            builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c);
+        }
+
+        return builder.ToString().Trim().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>A typed reference number: "2026-000042" exactly, or just its sequence "000042" / "42".</summary>
+    internal static (int? Year, int Sequence)? ReferenceNumber(string text)
+    {
+        var match = Reference().Match(text.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int? year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+        return (year, int.Parse(match.Groups["sequence"].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"^(?:(?<year>\d{4})-)?(?<sequence>\d{1,6})$")]
+    private static partial Regex Reference();
+
+    // Letters and digits, as FTS5's unicode61 tokenizer splits them (combining marks stay with their letter).
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
+    private static partial Regex Words();
+
+    // ----- PostgreSQL ----------------------------------------------------------------------------------------------
+
+    private static readonly string[] PostgreSqlCreate =
+    [
+        """
+        CREATE TABLE "ConcernSearch" (
+            "ConcernId" bigint PRIMARY KEY REFERENCES "Concerns" ("Id") ON DELETE CASCADE,
+            "Document" tsvector NOT NULL
+        );
+        """,
+        """
+        -- The search document of every concern; a plain view, so a WHERE on "ConcernId" uses the primary key.
+        CREATE VIEW concern_search_documents AS
+            SELECT c."Id" AS "ConcernId",
+                   to_tsvector('german', c."Description" || ' ' || coalesce(c."LocationText", ''))
+                   || coalesce(to_tsvector('german', e.texts), ''::tsvector) AS "Document"
+            FROM "Concerns" c
+            LEFT JOIN LATERAL (
+                SELECT string_agg(x."Text", ' ' ORDER BY x."Id") AS texts FROM "ConcernEntries" x
+                WHERE x."ConcernId" = c."Id" AND x."Kind" <> 0 AND x."Text" IS NOT NULL
+            ) e ON true;
+        """,
+        """
+        CREATE FUNCTION concern_search_refresh(concern_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO "ConcernSearch" ("ConcernId", "Document")
+            SELECT d."ConcernId", d."Document" FROM concern_search_documents d WHERE d."ConcernId" = concern_id
+            ON CONFLICT ("ConcernId") DO UPDATE SET "Document" = EXCLUDED."Document";
+        END
+        $$;
+        """,
+        """
+        -- Rebuilds the whole index in one statement; bulk imports disable the triggers and call this afterwards.
+        CREATE FUNCTION concern_search_rebuild() RETURNS void LANGUAGE sql AS $$
+            DELETE FROM "ConcernSearch";
+            INSERT INTO "ConcernSearch" ("ConcernId", "Document") SELECT "ConcernId", "Document" FROM concern_search_documents;
+        $$;
+        """,
+        """
+        CREATE FUNCTION concern_search_on_concern() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM concern_search_refresh(NEW."Id");
+            RETURN NULL;
+        END
+        $$;
+        """,
+        """
+        CREATE FUNCTION concern_search_on_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN
+                PERFORM concern_search_refresh(OLD."ConcernId");
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                PERFORM concern_search_refresh(NEW."ConcernId");
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        """,
+        """
+        CREATE TRIGGER "Concerns_search" AFTER INSERT OR UPDATE OF "Description", "LocationText" ON "Concerns"
+        FOR EACH ROW EXECUTE FUNCTION concern_search_on_concern();
+        """,
+        """
+        CREATE TRIGGER "ConcernEntries_search_insert" AFTER INSERT ON "ConcernEntries"
+        FOR EACH ROW WHEN (NEW."Kind" <> 0 AND NEW."Text" IS NOT NULL) EXECUTE FUNCTION concern_search_on_entry();
+        """,
+        """
+        CREATE TRIGGER "ConcernEntries_search_change" AFTER UPDATE OF "Text", "Kind", "ConcernId" OR DELETE ON "ConcernEntries"
+        FOR EACH ROW EXECUTE FUNCTION concern_search_on_entry();
+        """,
+        // Filled before the index is built: one GIN build is much faster than a million index insertions.
+        "SELECT concern_search_rebuild();",
+        """CREATE INDEX "IX_ConcernSearch_Document" ON "ConcernSearch" USING GIN ("Document");""",
+    ];
+
+    private static readonly string[] PostgreSqlDrop =
+    [
+        """DROP TRIGGER IF EXISTS "ConcernEntries_search_change" ON "ConcernEntries";""",
+        """DROP TRIGGER IF EXISTS "ConcernEntries_search_insert" ON "ConcernEntries";""",
+        """DROP TRIGGER IF EXISTS "Concerns_search" ON "Concerns";""",
+        "DROP FUNCTION IF EXISTS concern_search_on_entry();",
+        "DROP FUNCTION IF EXISTS concern_search_on_concern();",
+        "DROP FUNCTION IF EXISTS concern_search_rebuild();",
+        "DROP FUNCTION IF EXISTS concern_search_refresh(bigint);",
+        "DROP VIEW IF EXISTS concern_search_documents;",
+        """DROP TABLE IF EXISTS "ConcernSearch";""",
+    ];
+
+    // ----- SQLite --------------------------------------------------------------------------------------------------
+
+    // The document of the concerns selected by a WHERE clause on c, as rowid and text for the FTS5 table.
+    private static string SqliteDocuments(string where) => $"""
+        SELECT c."Id", c."Description" || ' ' || coalesce(c."LocationText", '') || ' ' || coalesce((
+            SELECT group_concat(x."Text", ' ') FROM "ConcernEntries" x
+            WHERE x."ConcernId" = c."Id" AND x."Kind" <> 0 AND x."Text" IS NOT NULL), '')
+        FROM "Concerns" c WHERE {where}
+        """;
+
+    private static string SqliteRefresh(string concernId) => $"""
+        DELETE FROM "ConcernSearch" WHERE rowid = {concernId};
+        INSERT INTO "ConcernSearch" (rowid, "Document") {SqliteDocuments($"c.\"Id\" = {concernId}")};
+        """;
+
+    private static readonly string[] SqliteCreate =
+    [
+        // rowid is the concern's id. Prefix indexes of 2 and 3 characters make short prefix queries cheap.
+        """
+        CREATE VIRTUAL TABLE "ConcernSearch" USING fts5("Document", tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        """,
+        $"""
+        CREATE TRIGGER "Concerns_search_insert" AFTER INSERT ON "Concerns" BEGIN
+            INSERT INTO "ConcernSearch" (rowid, "Document") {SqliteDocuments("c.\"Id\" = NEW.\"Id\"")};
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "Concerns_search_update" AFTER UPDATE OF "Description", "LocationText" ON "Concerns" BEGIN
+            {SqliteRefresh("NEW.\"Id\"")}
+        END;
+        """,
+        """
+        CREATE TRIGGER "Concerns_search_delete" AFTER DELETE ON "Concerns" BEGIN
+            DELETE FROM "ConcernSearch" WHERE rowid = OLD."Id";
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "ConcernEntries_search_insert" AFTER INSERT ON "ConcernEntries"
+        WHEN NEW."Kind" <> 0 AND NEW."Text" IS NOT NULL BEGIN
+            {SqliteRefresh("NEW.\"ConcernId\"")}
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "ConcernEntries_search_update" AFTER UPDATE OF "Text", "Kind", "ConcernId" ON "ConcernEntries" BEGIN
+            {SqliteRefresh("OLD.\"ConcernId\"")}
+            {SqliteRefresh("NEW.\"ConcernId\"")}
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "ConcernEntries_search_delete" AFTER DELETE ON "ConcernEntries" BEGIN
+            {SqliteRefresh("OLD.\"ConcernId\"")}
+        END;
+        """,
+        $"""INSERT INTO "ConcernSearch" (rowid, "Document") {SqliteDocuments("1 = 1")};""",
+    ];
+
+    private static readonly string[] SqliteDrop =
+    [
+        """DROP TRIGGER IF EXISTS "ConcernEntries_search_delete";""",
+        """DROP TRIGGER IF EXISTS "ConcernEntries_search_update";""",
+        """DROP TRIGGER IF EXISTS "ConcernEntries_search_insert";""",
+        """DROP TRIGGER IF EXISTS "Concerns_search_delete";""",
+        """DROP TRIGGER IF EXISTS "Concerns_search_update";""",
+        """DROP TRIGGER IF EXISTS "Concerns_search_insert";""",
+        """DROP TABLE IF EXISTS "ConcernSearch";""",
+    ];
+}
