@@ -35,7 +35,7 @@ public static class ConcernTexts
         Channel.Email => Texts.Key("E-Mail"),
         Channel.Phone => Texts.Key("Telefon"),
         Channel.Letter => Texts.Key("Brief"),
-        Channel.Counter => Texts.Key("Persönlich im Bürgerbüro"),
+        Channel.Counter => Texts.Key("Persönlich am Schalter"),
         Channel.Open311 => Texts.Key("Open311-Schnittstelle"),
         _ => channel.ToString(),
     };

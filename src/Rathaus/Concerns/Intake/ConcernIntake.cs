@@ -86,7 +86,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
                 outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
             }
 
-            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
+            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new SubmittedConcern(concern.Id, reference, token, WasAlreadySubmitted: false);
@@ -103,6 +103,9 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
             throw;
         }
     }
+
+    /// <summary>Phone, counter and letter are typed in by staff: the audit names them, not "the citizen".</summary>
+    private static bool RecordedByStaff(Channel channel) => channel is Channel.Phone or Channel.Counter or Channel.Letter;
 
     private async Task<SubmittedConcern?> FindAsync(Guid idempotencyKey, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
@@ -78,16 +79,7 @@ public sealed class SubmitModel(
         }
 
         CategoryItems = await CategoryChoices.LoadAsync(db, ct);
-        if (Input.CategoryId is int categoryId && !CategoryChoices.Contains(CategoryItems, categoryId))
-        {
-            ModelState.AddModelError("Input.CategoryId", t["Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."]);
-        }
-
-        if (Input.ContactEmail is { Length: > 0 } email && !LooksLikeEmail(email.Trim()))
-        {
-            ModelState.AddModelError("Input.ContactEmail", t["Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de."]);
-        }
-
+        Input.Check(CategoryItems, ModelState, t);
         var files = await InspectFilesAsync(ct);
         if (!ModelState.IsValid)
         {
@@ -95,19 +87,8 @@ public sealed class SubmitModel(
             return Page();
         }
 
-        var submission = new ConcernSubmission(
-            IdempotencyKey: Input.IdempotencyKey,
-            Kind: Input.Kind!.Value,
-            CategoryId: Input.CategoryId,
-            Description: Input.Description!.Trim().ReplaceLineEndings("\n"),
-            LocationText: Blank(Input.Location),
-            District: null,
-            ContactName: Blank(Input.ContactName),
-            ContactEmail: Blank(Input.ContactEmail),
-            ContactPhone: Blank(Input.ContactPhone),
-            Language: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de",
-            Channel: Channel.Web,
-            Files: files);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        var submission = Input.ToSubmission(Channel.Web, language, files);
         var submitted = await intake.SubmitAsync(submission, token => TrackingLinks.Url(Request, configuration, token), ct);
         logger.LogInformation("Concern {ReferenceNumber} received by web form{Retry}", submitted.ReferenceNumber, submitted.WasAlreadySubmitted ? " (repeated submission)" : "");
 
@@ -115,43 +96,11 @@ public sealed class SubmitModel(
         return RedirectToPage("/Concerns/Submit/Received");
     }
 
-    /// <summary>Checks every chosen file; a refused one gets a message naming it next to the file field.</summary>
-    private async Task<List<AcceptedFile>> InspectFilesAsync(CancellationToken ct)
-    {
-        var chosen = Input.Files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
-        if (chosen.Count > UploadInspector.MaxFiles)
-        {
-            ModelState.AddModelError("Input.Files", t["Sie können höchstens {0} Dateien anhängen. Sie haben {1} ausgewählt.", UploadInspector.MaxFiles, chosen.Count]);
-            return [];
-        }
-
-        var accepted = new List<AcceptedFile>();
-        foreach (var file in chosen)
-        {
-            var check = await UploadInspector.InspectAsync(file, ct);
-            if (check.File is not null)
-            {
-                accepted.Add(check.File);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Files", t[check.Error ?? "", check.ErrorArgument ?? Path.GetFileName(file.FileName)]);
-            }
-        }
-
-        return accepted;
-    }
-
-    private static bool LooksLikeEmail(string email) =>
-        System.Net.Mail.MailAddress.TryCreate(email, out var address)
-        && address.Address == email
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !address.Host.EndsWith('.');
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private Task<List<AcceptedFile>> InspectFilesAsync(CancellationToken ct) =>
+        FormUploads.InspectAsync(Input.Files, ModelState, "Input.Files", t, ct);
 }
 
-public sealed class SubmitInput
+public class SubmitInput
 {
     /// <summary>Fixed when the empty form is shown; kept through every refused attempt.</summary>
     public Guid IdempotencyKey { get; set; }
@@ -187,4 +136,41 @@ public sealed class SubmitInput
     [Display(Name = "Telefonnummer")]
     [RegularExpression(@"^\s*\+?[0-9][0-9 ()/.\-]{3,48}$", ErrorMessage = "Bitte geben Sie die Telefonnummer nur mit Ziffern an, zum Beispiel 04131 123456.")]
     public string? ContactPhone { get; set; }
+
+    /// <summary>The checks beyond the attributes: the topic must be one on offer and the address must look like one.</summary>
+    public void Check(IReadOnlyList<SelectListItem> categories, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        if (CategoryId is int categoryId && !CategoryChoices.Contains(categories, categoryId))
+        {
+            modelState.AddModelError("Input.CategoryId", t["Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."]);
+        }
+
+        if (ContactEmail is { Length: > 0 } email && !LooksLikeEmail(email.Trim()))
+        {
+            modelState.AddModelError("Input.ContactEmail", t["Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de."]);
+        }
+    }
+
+    /// <summary>A valid form as a submission for the intake, trimmed, empty fields as null.</summary>
+    public ConcernSubmission ToSubmission(Channel channel, string language, IReadOnlyList<AcceptedFile> files) => new(
+        IdempotencyKey: IdempotencyKey,
+        Kind: Kind!.Value,
+        CategoryId: CategoryId,
+        Description: Description!.Trim().ReplaceLineEndings("\n"),
+        LocationText: Blank(Location),
+        District: null,
+        ContactName: Blank(ContactName),
+        ContactEmail: Blank(ContactEmail),
+        ContactPhone: Blank(ContactPhone),
+        Language: language,
+        Channel: channel,
+        Files: files);
+
+    private static bool LooksLikeEmail(string email) =>
+        System.Net.Mail.MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.EndsWith('.');
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

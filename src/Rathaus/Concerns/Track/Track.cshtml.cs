@@ -216,31 +216,8 @@ public sealed class TrackModel(RathausDb db, AuditLog audit, StaffNotices notice
         return Page();
     }
 
-    private async Task<List<AcceptedFile>> InspectFilesAsync(CancellationToken ct)
-    {
-        var uploads = Input.Files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
-        if (uploads.Count > UploadInspector.MaxFiles)
-        {
-            ModelState.AddModelError("Input.Files", t["Sie können höchstens {0} Dateien auf einmal senden.", UploadInspector.MaxFiles]);
-            return [];
-        }
-
-        var accepted = new List<AcceptedFile>();
-        foreach (var upload in uploads)
-        {
-            var check = await UploadInspector.InspectAsync(upload, ct);
-            if (check.File is not null)
-            {
-                accepted.Add(check.File);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Files", t[check.Error!, check.ErrorArgument ?? ""]);
-            }
-        }
-
-        return accepted;
-    }
+    private Task<List<AcceptedFile>> InspectFilesAsync(CancellationToken ct) =>
+        FormUploads.InspectAsync(Input.Files, ModelState, "Input.Files", t, ct);
 }
 
 public sealed record CitizenFile(long Id, string FileName, long Size, DateTime UploadedAt);

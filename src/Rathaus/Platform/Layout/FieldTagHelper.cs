@@ -31,6 +31,12 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, Microsoft.Extension
     /// <summary>Which on-screen keyboard to show, e.g. <c>numeric</c> for postal codes.</summary>
     public string? Inputmode { get; set; }
 
+    /// <summary>For <c>file</c>: the types the picker offers (the server checks the content anyway).</summary>
+    public string? Accept { get; set; }
+
+    /// <summary>For <c>file</c>: several files at once.</summary>
+    public bool Multiple { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -101,6 +107,16 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, Microsoft.Extension
             control.Attributes["inputmode"] = Inputmode;
         }
 
+        if (Accept is not null)
+        {
+            control.Attributes["accept"] = Accept;
+        }
+
+        if (Multiple)
+        {
+            control.Attributes["multiple"] = "multiple";
+        }
+
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", (Type == "checkbox" ? "kern-form-check" : "kern-form-input") +
@@ -160,7 +176,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, Microsoft.Extension
     // HTML date inputs speak ISO 8601 whatever the page language; everything else in the page's culture.
     private string? Value() => For.Model switch
     {
-        null => null,
+        null or Microsoft.AspNetCore.Http.IFormFile or IEnumerable<Microsoft.AspNetCore.Http.IFormFile> => null, // a browser never takes a value for a file
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         var v => Convert.ToString(v, System.Globalization.CultureInfo.CurrentCulture),
     };
