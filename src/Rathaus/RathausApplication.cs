@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Rathaus.Concerns;
 using Rathaus.Mail;
 using Rathaus.Platform;
+using Rathaus.Post;
 
 namespace Rathaus;
 
@@ -13,6 +14,7 @@ public static class RathausApplication
         builder.AddPlatform();
         builder.AddMail();
         builder.AddConcerns();
+        builder.AddPost();
         return builder;
     }
 

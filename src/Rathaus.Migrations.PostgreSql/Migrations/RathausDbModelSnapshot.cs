@@ -840,6 +840,128 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.ToTable("Substitutions");
                 });
 
+            modelBuilder.Entity("Rathaus.Post.PostBookCounter", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Year");
+
+                    b.ToTable("PostBookCounters");
+                });
+
+            modelBuilder.Entity("Rathaus.Post.PostItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AddresseePositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddresseeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ConfirmedByPositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RegisteredByPositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RegisteredByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("ScanContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ScanContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("ScanSha256")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseePositionId");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ScanSha256");
+
+                    b.HasIndex("AddresseeUnitId", "ConfirmedAt");
+
+                    b.HasIndex("SiteId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PostItems");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.StaffMember", null)
@@ -1023,6 +1145,39 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Navigation("Position");
 
                     b.Navigation("SubstitutePosition");
+                });
+
+            modelBuilder.Entity("Rathaus.Post.PostItem", b =>
+                {
+                    b.HasOne("Rathaus.Platform.OrgChart.Position", "AddresseePosition")
+                        .WithMany()
+                        .HasForeignKey("AddresseePositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "AddresseeUnit")
+                        .WithMany()
+                        .HasForeignKey("AddresseeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Platform.OrgChart.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AddresseePosition");
+
+                    b.Navigation("AddresseeUnit");
+
+                    b.Navigation("Concern");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Rathaus.Concerns.Model.Concern", b =>

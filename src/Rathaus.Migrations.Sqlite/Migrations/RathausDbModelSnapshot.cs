@@ -807,6 +807,126 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("Substitutions");
                 });
 
+            modelBuilder.Entity("Rathaus.Post.PostBookCounter", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Year");
+
+                    b.ToTable("PostBookCounters");
+                });
+
+            modelBuilder.Entity("Rathaus.Post.PostItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddresseePositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddresseeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConfirmedByPositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegisteredByPositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RegisteredByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ScanContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ScanContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ScanSha256")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseePositionId");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ScanSha256");
+
+                    b.HasIndex("AddresseeUnitId", "ConfirmedAt");
+
+                    b.HasIndex("SiteId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PostItems");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.StaffMember", null)
@@ -990,6 +1110,39 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("Position");
 
                     b.Navigation("SubstitutePosition");
+                });
+
+            modelBuilder.Entity("Rathaus.Post.PostItem", b =>
+                {
+                    b.HasOne("Rathaus.Platform.OrgChart.Position", "AddresseePosition")
+                        .WithMany()
+                        .HasForeignKey("AddresseePositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "AddresseeUnit")
+                        .WithMany()
+                        .HasForeignKey("AddresseeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Platform.OrgChart.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AddresseePosition");
+
+                    b.Navigation("AddresseeUnit");
+
+                    b.Navigation("Concern");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Rathaus.Concerns.Model.Concern", b =>

@@ -30,6 +30,8 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+    public DbSet<Post.PostItem> PostItems => Set<Post.PostItem>();
+    public DbSet<Post.PostBookCounter> PostBookCounters => Set<Post.PostBookCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

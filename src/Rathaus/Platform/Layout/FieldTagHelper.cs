@@ -37,6 +37,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, Microsoft.Extension
     /// <summary>For <c>file</c>: several files at once.</summary>
     public bool Multiple { get; set; }
 
+    /// <summary>The field that has the cursor when the page opens (forms typed in one after another).</summary>
+    public bool Autofocus { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -115,6 +118,11 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, Microsoft.Extension
         if (Multiple)
         {
             control.Attributes["multiple"] = "multiple";
+        }
+
+        if (Autofocus)
+        {
+            control.Attributes["autofocus"] = "autofocus";
         }
 
         output.TagName = "div";

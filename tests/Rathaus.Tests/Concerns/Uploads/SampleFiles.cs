@@ -69,6 +69,12 @@ internal static class SampleFiles
         return chunk;
     }
 
+    /// <summary>A valid grey image of 8×1 pixels whose pixels are random: every call gives a file with its own hash.</summary>
+    public static byte[] UniquePng() => Png(
+        Chunk("IHDR", [0, 0, 0, 8, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+        Chunk("IDAT", Deflate([0x00, .. System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)])),
+        PngEnd);
+
     private static byte[] Deflate(byte[] data)
     {
         using var output = new MemoryStream();

@@ -1,0 +1,140 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Rathaus.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PostBook : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PostBookCounters",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostBookCounters", x => new { x.SiteId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdempotencyKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Sender = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LetterDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AddresseeUnitId = table.Column<int>(type: "integer", nullable: false),
+                    AddresseePositionId = table.Column<int>(type: "integer", nullable: true),
+                    Pages = table.Column<int>(type: "integer", nullable: true),
+                    RegisteredByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisteredByPositionId = table.Column<int>(type: "integer", nullable: true),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedByPositionId = table.Column<int>(type: "integer", nullable: true),
+                    ScanFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ScanContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ScanSha256 = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ScanContent = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostItems_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostItems_OrgUnits_AddresseeUnitId",
+                        column: x => x.AddresseeUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostItems_Positions_AddresseePositionId",
+                        column: x => x.AddresseePositionId,
+                        principalTable: "Positions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostItems_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_AddresseePositionId",
+                table: "PostItems",
+                column: "AddresseePositionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_AddresseeUnitId_ConfirmedAt",
+                table: "PostItems",
+                columns: new[] { "AddresseeUnitId", "ConfirmedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_ConcernId",
+                table: "PostItems",
+                column: "ConcernId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_IdempotencyKey",
+                table: "PostItems",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_Number",
+                table: "PostItems",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_ReceivedAt",
+                table: "PostItems",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_ScanSha256",
+                table: "PostItems",
+                column: "ScanSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostItems_SiteId_Year_Sequence",
+                table: "PostItems",
+                columns: new[] { "SiteId", "Year", "Sequence" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PostBookCounters");
+
+            migrationBuilder.DropTable(
+                name: "PostItems");
+        }
+    }
+}
