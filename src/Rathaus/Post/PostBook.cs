@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Model;
 using Rathaus.Data;
 using Rathaus.Platform.Audit;
+using Rathaus.Platform.Auth;
 
 namespace Rathaus.Post;
 
@@ -92,6 +94,12 @@ public sealed class PostBook(RathausDb db, ConcernIntake intake, AuditLog audit,
             return await FindAsync(registration.IdempotencyKey, ct) ?? throw new InvalidOperationException("The post item could not be registered.");
         }
     }
+
+    /// <summary>The site of the user's acting position's unit: where their letters usually arrive.</summary>
+    public async Task<int?> OwnSiteAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        int.TryParse(user.FindFirstValue(StaffClaims.ActingPositionId), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? await db.Positions.Where(p => p.Id == position).Select(p => p.OrgUnit!.SiteId).SingleOrDefaultAsync(ct)
+            : null;
 
     /// <summary>Earlier registrations of the same scan, for the warning before a double registration.</summary>
     public Task<List<string>> SameScanAsync(byte[] content, CancellationToken ct)

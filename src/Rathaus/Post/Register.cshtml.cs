@@ -15,7 +15,6 @@ using Rathaus.Concerns.Uploads;
 using Rathaus.Data;
 using Rathaus.Platform;
 using Rathaus.Platform.Auth;
-using Rathaus.Platform.OrgChart;
 
 namespace Rathaus.Post;
 
@@ -50,7 +49,7 @@ public sealed class RegisterModel(RathausDb db, PostBook book, IConfiguration co
     {
         await LoadAsync(ct);
         Input.IdempotencyKey = Guid.NewGuid();
-        Input.SiteId = standort ?? await OwnSiteAsync(ct);
+        Input.SiteId = standort ?? await book.OwnSiteAsync(User, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -128,18 +127,14 @@ public sealed class RegisterModel(RathausDb db, PostBook book, IConfiguration co
     {
         SiteItems = await db.Sites.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
-        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
-        UnitItems = OrgTexts.UnitItems(units, u => u.IsActive).ToList();
+        // Flat and by code, not as an indented tree: a clerk types "7.1" into the closed list to jump there.
+        UnitItems = (await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct))
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new SelectListItem(u.Code + " – " + u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         PositionItems = await db.Positions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.OrgUnit!.Code).ThenBy(p => p.Title)
             .Select(p => new SelectListItem(p.OrgUnit!.Code + " – " + p.Title, p.Id.ToString())).ToListAsync(ct);
         CategoryItems = await CategoryChoices.LoadAsync(db, ct);
     }
-
-    /// <summary>The site of the clerk's unit, where the letters usually arrive.</summary>
-    private async Task<int?> OwnSiteAsync(CancellationToken ct) =>
-        int.TryParse(User.FindFirstValue(StaffClaims.ActingPositionId), out var position)
-            ? await db.Positions.Where(p => p.Id == position).Select(p => p.OrgUnit!.SiteId).SingleOrDefaultAsync(ct)
-            : null;
 }
 
 public sealed class PostInput

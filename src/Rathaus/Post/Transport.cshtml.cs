@@ -15,7 +15,7 @@ namespace Rathaus.Post;
 /// the Hauspost lists that travel with the post to the other sites. Printable.
 /// </summary>
 [Authorize(Roles = StaffRoles.Mailroom)]
-public sealed class TransportModel(RathausDb db, TimeProvider clock) : PageModel
+public sealed class TransportModel(RathausDb db, PostBook book, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "standort")] public int? SiteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "tag")] public DateOnly? Day { get; set; }
@@ -33,6 +33,7 @@ public sealed class TransportModel(RathausDb db, TimeProvider clock) : PageModel
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         SiteItems = sites.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Day ??= clock.Today();
+        SiteId ??= await book.OwnSiteAsync(User, ct);
         Site = sites.FirstOrDefault(s => s.Id == SiteId) ?? sites.FirstOrDefault();
         if (Site is null)
         {
