@@ -50,7 +50,8 @@ MINIMAL_URL="http://127.0.0.1:$MINIMAL_PORT"
 UNIT_CODE="7.1"
 USER_NAME="t.bruns"
 DEMO_PASSWORD="Rathaus-Demo-2026" # the demo accounts' published password (README)
-GENERATED_DB="rathaus_generated_${CONCERNS}_${OPEN}"
+# A kept database is reused only for the same generator, migrations and search SQL.
+GENERATED_DB="rathaus_generated_${CONCERNS}_${OPEN}_$(cd "$RATHAUS_ROOT" && { cat bench/concerns/generate.sql src/Rathaus/Concerns/Inbox/ConcernSearch.cs; ls src/Rathaus.Migrations.PostgreSql/Migrations; } | sha1sum | cut -c1-8)"
 RUN_DB="rathaus_run"
 # Search words: frequent nouns (also inflected), street and district names, rare compounds, words only in replies/notes.
 WORDS="Schlagloch,Straßenlaternen,Glascontainer,Bardowicker,Kaltenmoor,Hafenbrücke,Kirchweg,Moorwiese,Rollator,Kuhlmann,Fahrradständer,Regenrinnen,Graffiti,Bushaltestelle,Salzgraben,Wasserleitung"
@@ -170,6 +171,10 @@ source_state="$(git -C "$RATHAUS_ROOT" rev-parse --short HEAD 2>/dev/null || ech
 log "starting PostgreSQL with deploy/postgresql/rathaus.conf on 127.0.0.1:$PG_PORT (data in $PG_DIR)"
 start_postgres
 GENERATE_S="kept from an earlier run ($DATA)"
+for old in $(psql_run -c "SELECT datname FROM pg_database WHERE datname LIKE 'rathaus_generated_%' AND datname <> '$GENERATED_DB'"); do
+  log "dropping $old (generated for other code)"
+  psql_run -c "DROP DATABASE $old WITH (FORCE)"
+done
 if [ -z "$(psql_run -c "SELECT 1 FROM pg_database WHERE datname = '$GENERATED_DB'")" ]; then
   log "generating $CONCERNS concerns into $GENERATED_DB (takes minutes)"
   started=$(date +%s)
