@@ -28,6 +28,8 @@
 #   RATHAUS_BENCH_PUBLISH_ARGS  extra `dotnet publish` arguments, e.g. "-r linux-x64 --self-contained false -p:PublishReadyToRun=true"
 #   RATHAUS_BENCH_LABEL         a word naming a variant, appended to the results file name
 #   RATHAUS_BENCH_NICE          priority of the benchmark and all it starts; default -20 as root (as bench/startup)
+#   RATHAUS_BENCH_PG_OPTIONS    extra server settings for a diagnostic variant, e.g. "-c synchronous_commit=off"
+#                               (never production: it may lose the last commits on a crash); listed in the results
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
@@ -48,7 +50,8 @@ MINIMAL_URL="http://127.0.0.1:$MINIMAL_PORT"
 UNIT_CODE="7.1"
 USER_NAME="t.bruns"
 DEMO_PASSWORD="Rathaus-Demo-2026" # the demo accounts' published password (README)
-GENERATED_DB="rathaus_generated_${CONCERNS}_${OPEN}"
+# A kept database is reused only for the same generator, migrations and search SQL.
+GENERATED_DB="rathaus_generated_${CONCERNS}_${OPEN}_$(cd "$RATHAUS_ROOT" && { cat bench/concerns/generate.sql src/Rathaus/Concerns/Inbox/ConcernSearch.cs; ls src/Rathaus.Migrations.PostgreSql/Migrations; } | sha1sum | cut -c1-8)"
 RUN_DB="rathaus_run"
 # Search words: frequent nouns (also inflected), street and district names, rare compounds, words only in replies/notes.
 WORDS="Schlagloch,Straßenlaternen,Glascontainer,Bardowicker,Kaltenmoor,Hafenbrücke,Kirchweg,Moorwiese,Rollator,Kuhlmann,Fahrradständer,Regenrinnen,Graffiti,Bushaltestelle,Salzgraben,Wasserleitung"
@@ -77,8 +80,9 @@ cleanup() {
   for pid in "$APP_PID" "$MINIMAL_PID"; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill -INT "$pid" 2>/dev/null || true
-      sleep 1
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
     fi
   done
   if [ -n "$PG_STARTED" ]; then
@@ -117,7 +121,7 @@ start_postgres() {
   # The production settings (fsync on, shared_buffers, ...), refreshed from the work tree on every run.
   cp "$RATHAUS_ROOT/deploy/postgresql/rathaus.conf" "$PG_DIR/rathaus.conf"
   [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$PG_DIR/rathaus.conf"
-  local opts="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$PG_DIR'"
+  local opts="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$PG_DIR' ${RATHAUS_BENCH_PG_OPTIONS:-}"
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -o "$opts" -w -t 120 start >/dev/null \
     || { tail -n 30 "$PG_DIR/server.log" >&2; die "could not start PostgreSQL on port $PG_PORT"; }
   PG_STARTED=1
@@ -135,14 +139,15 @@ wait_for() {
   die "$3 did not answer on $1"
 }
 
-app_env() {
-  env ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider=PostgreSql \
-    Database__DemoData=true \
-    RateLimits__LoginsPerMinute=1000000 \
-    RateLimits__ConcernsPerHour=100000000 \
-    "$@"
-}
+# Production settings; the per-address limits of the login and of the concern form (RateLimits:ConcernsPerHour,
+# 20 by default) are raised: every client of the benchmark comes from 127.0.0.1.
+APP_ENV=(
+  ASPNETCORE_ENVIRONMENT=Production
+  Database__Provider=PostgreSql
+  Database__DemoData=true
+  RateLimits__LoginsPerMinute=1000000
+  RateLimits__ConcernsPerHour=100000000
+)
 
 # ----- build -----------------------------------------------------------------------------------------------------
 command -v curl >/dev/null || apt_install curl
@@ -166,17 +171,24 @@ source_state="$(git -C "$RATHAUS_ROOT" rev-parse --short HEAD 2>/dev/null || ech
 log "starting PostgreSQL with deploy/postgresql/rathaus.conf on 127.0.0.1:$PG_PORT (data in $PG_DIR)"
 start_postgres
 GENERATE_S="kept from an earlier run ($DATA)"
+for old in $(psql_run -c "SELECT datname FROM pg_database WHERE datname LIKE 'rathaus_generated_%' AND datname <> '$GENERATED_DB'"); do
+  log "dropping $old (generated for other code)"
+  psql_run -c "DROP DATABASE $old WITH (FORCE)"
+done
 if [ -z "$(psql_run -c "SELECT 1 FROM pg_database WHERE datname = '$GENERATED_DB'")" ]; then
   log "generating $CONCERNS concerns into $GENERATED_DB (takes minutes)"
   started=$(date +%s)
   psql_run -c "CREATE DATABASE ${GENERATED_DB}_tmp TEMPLATE template0 ENCODING 'UTF8'"
-  (cd "$WORK/publish" && app_env Database__ConnectionString="${PG_BASE};Database=${GENERATED_DB}_tmp" dotnet Rathaus.Web.dll migrate) \
+  (cd "$WORK/publish" && env "${APP_ENV[@]}" Database__ConnectionString="${PG_BASE};Database=${GENERATED_DB}_tmp" dotnet Rathaus.Web.dll migrate) \
     >"$WORK/migrate.log" 2>&1 || { tail -n 30 "$WORK/migrate.log" >&2; die "migrate failed"; }
   psql -X -v ON_ERROR_STOP=1 -d "${GENERATED_DB}_tmp" -v concerns="$CONCERNS" -v open_in_unit="$OPEN" -v unit_code="$UNIT_CODE" \
     -f "$RATHAUS_ROOT/bench/concerns/generate.sql" >"$WORK/generate.log" 2>&1 || { tail -n 30 "$WORK/generate.log" >&2; die "generate.sql failed"; }
   # Renamed only when complete, so an interrupted generation is never measured.
   psql_run -c "ALTER DATABASE ${GENERATED_DB}_tmp RENAME TO $GENERATED_DB"
-  GENERATE_S="$(( $(date +%s) - started )) s (migrate + generate.sql, including the search index and VACUUM ANALYZE)"
+  GENERATE_S="$(( $(date +%s) - started )) s (migrate + generate.sql, including the search index and VACUUM ANALYZE; load average then $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "$GENERATE_S" >"$DATA/$GENERATED_DB.txt"
+elif [ -f "$DATA/$GENERATED_DB.txt" ]; then
+  GENERATE_S="$(cat "$DATA/$GENERATED_DB.txt"), kept from an earlier run"
 fi
 psql_run -c "DROP DATABASE IF EXISTS $RUN_DB WITH (FORCE)"
 psql_run -c "CREATE DATABASE $RUN_DB TEMPLATE $GENERATED_DB"
@@ -186,7 +198,7 @@ psql_run -d "$RUN_DB" -c "ANALYZE"
 
 # ----- apps ------------------------------------------------------------------------------------------------------
 log "starting Rathaus on $APP_URL and the minimal endpoint on $MINIMAL_URL"
-(cd "$WORK/publish" && app_env Database__ConnectionString="$CONNECTION" exec dotnet Rathaus.Web.dll --urls "$APP_URL") >"$WORK/app.log" 2>&1 &
+(cd "$WORK/publish" && exec env "${APP_ENV[@]}" Database__ConnectionString="$CONNECTION" dotnet Rathaus.Web.dll --urls "$APP_URL") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 (cd "$WORK/Minimal" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Rathaus.Bench.Minimal.dll --urls "$MINIMAL_URL") >"$WORK/minimal.log" 2>&1 &
 MINIMAL_PID=$!
@@ -208,12 +220,13 @@ dotnet "$WORK/Load/Rathaus.Bench.Load.dll" --target "rathaus=$APP_URL" --target 
   || { tail -n 40 "$WORK/app.log" >&2; die "the load generator failed"; }
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 SLOW_AFTER="$(grep -c 'duration:' "$PG_DIR/server.log" || true)"
-SUBMITTED="$(psql_run -d "$RUN_DB" -c "SELECT count(*) FROM \"Concerns\"") "
+SUBMITTED="$(psql_run -d "$RUN_DB" -c "SELECT count(*) FROM \"Concerns\"")"
 GAPS="$(psql_run -d "$RUN_DB" -c "SELECT count(*) FROM (SELECT \"Sequence\" - lag(\"Sequence\") OVER (ORDER BY \"Sequence\") AS step FROM \"Concerns\" WHERE \"Year\" = extract(year FROM now())::int) s WHERE step <> 1")"
 
 # ----- report ----------------------------------------------------------------------------------------------------
 field() { awk -F'\t' -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$WORK/load.tsv"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }'; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "–" }'; }
 meets() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { ok = (dir == "min") ? v >= g : v < g; print ok ? "yes" : "**no**" }'; }
 
 report() {
@@ -222,14 +235,14 @@ report() {
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr); load generator, Rathaus, the minimal endpoint and PostgreSQL on the same machine"
   echo "- Load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER; all at nice $NICE"
   echo "- .NET: $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print "ASP.NET Core " v }'), Release build${RATHAUS_BENCH_PUBLISH_ARGS:+ with \`$RATHAUS_BENCH_PUBLISH_ARGS\`} of $source_state, ASPNETCORE_ENVIRONMENT=Production"
-  echo "- PostgreSQL $(psql_run -c 'SHOW server_version' | cut -d' ' -f1), private cluster with deploy/postgresql/rathaus.conf (fsync on), over TCP on 127.0.0.1"
+  echo "- PostgreSQL $(psql_run -c 'SHOW server_version' | cut -d' ' -f1), private cluster with deploy/postgresql/rathaus.conf (fsync on), over TCP on 127.0.0.1${RATHAUS_BENCH_PG_OPTIONS:+; **diagnostic variant, not production:** \`$RATHAUS_BENCH_PG_OPTIONS\`}"
   echo "- Data: $DATA_CONCERNS concerns, $DATA_ENTRIES timeline entries, $DATA_OPEN_UNIT open in unit $UNIT_CODE; database $DATA_SIZE; generated in $GENERATE_S"
   echo "- $CLIENTS concurrent clients, each with its own keep-alive connection and cookies; per scenario and target ${WARMUP} s warm-up, then ${DURATION} s measured"
   echo "- Search words in turn: $WORDS"
   echo "- After the run: $SUBMITTED concerns; gaps in this year's reference numbers: $GAPS; statements over 250 ms in the PostgreSQL log during the run: $(( SLOW_AFTER - SLOW_BEFORE ))"
   echo
-  echo "| Scenario | Rathaus: count | per s | p50 / p95 / p99 (ms) | errors | Minimal: per s | p50 / p95 / p99 (ms) | Rathaus ÷ minimal (per s / p95) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Scenario | Rathaus: count | per s | p50 / p95 / p99 (ms) | errors | Minimal: per s | p50 / p95 / p99 (ms) | Rathaus per s in % of minimal | p95 Rathaus ÷ minimal |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   local scenario label
   for scenario in ${SCENARIOS//,/ }; do
     case "$scenario" in
@@ -238,11 +251,11 @@ report() {
       search) label="full-text search in the inbox" ;;
       *) label="$scenario" ;;
     esac
-    printf "| %s | %s | %s | %s / %s / %s | %s | %s | %s / %s / %s | %s / %s |\n" "$label" \
+    printf "| %s | %s | %s | %s / %s / %s | %s | %s | %s / %s / %s | %s | %s |\n" "$label" \
       "$(field "$scenario" rathaus 3)" "$(field "$scenario" rathaus 4)" \
       "$(field "$scenario" rathaus 5)" "$(field "$scenario" rathaus 6)" "$(field "$scenario" rathaus 7)" "$(field "$scenario" rathaus 8)" \
       "$(field "$scenario" minimal 4)" "$(field "$scenario" minimal 5)" "$(field "$scenario" minimal 6)" "$(field "$scenario" minimal 7)" \
-      "$(ratio "$(field "$scenario" rathaus 4)" "$(field "$scenario" minimal 4)")" "$(ratio "$(field "$scenario" rathaus 6)" "$(field "$scenario" minimal 6)")"
+      "$(percent "$(field "$scenario" rathaus 4)" "$(field "$scenario" minimal 4)")" "$(ratio "$(field "$scenario" rathaus 6)" "$(field "$scenario" minimal 6)")"
   done
   echo
   echo "Goals:"

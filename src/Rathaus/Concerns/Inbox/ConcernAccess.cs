@@ -65,16 +65,18 @@ public sealed class ConcernAccess(RathausDb db, OrgChartService orgChart)
     public async Task<IQueryable<Concern>> VisibleAsync(ClaimsPrincipal user, CancellationToken ct) =>
         Visible(await ScopeAsync(user, ct));
 
-    public IQueryable<Concern> Visible(StaffScope scope)
+    /// <summary>The concerns this user may see, of all or of those given (e.g. the result of a search).</summary>
+    public IQueryable<Concern> Visible(StaffScope scope, IQueryable<Concern>? concerns = null)
     {
+        concerns ??= db.Concerns;
         if (scope.SeesAll)
         {
-            return db.Concerns;
+            return concerns;
         }
 
         var positions = scope.ActingPositionIds.ToList();
         var units = scope.UnitIds.Union(scope.SubtreeUnitIds).ToList();
-        return db.Concerns.Where(c => units.Contains(c.OrgUnitId)
+        return concerns.Where(c => units.Contains(c.OrgUnitId)
             || (c.AssignedPositionId != null && positions.Contains(c.AssignedPositionId.Value)));
     }
 

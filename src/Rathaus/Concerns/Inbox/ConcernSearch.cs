@@ -3,19 +3,26 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Rathaus.Concerns.Model;
 using Rathaus.Data;
 
 namespace Rathaus.Concerns.Inbox;
 
 /// <summary>
 /// Full-text search over a concern's description, location and the texts of its timeline (citizen messages,
-/// replies, questions, notes, forwarding reasons). Each provider keeps one search document per concern in a table
-/// the EF model does not know: PostgreSQL a <c>tsvector</c> with the <c>german</c> configuration (stemming, stop
-/// words) under a GIN index, SQLite an FTS5 table (<c>unicode61 remove_diacritics 2</c>, prefix indexes). Database
-/// triggers keep it current, so every way of writing a concern or an entry (EF, ExecuteUpdate, a bulk import) is
-/// covered. The first entry (<c>Submitted</c>) repeats the description and is left out.
-/// All provider-specific SQL is here; the migrations call <see cref="CreateIndex"/> and <see cref="DropIndex"/>.
-/// Changing the SQL later needs a new migration calling a new method, as an applied migration never runs again.
+/// replies, questions, notes, forwarding reasons), kept current by database triggers, so every way of writing a
+/// concern or an entry (EF, ExecuteUpdate, a bulk import) is covered. The first entry (<c>Submitted</c>) repeats the
+/// description and is left out.
+/// <list type="bullet">
+/// <item>PostgreSQL: a <c>tsvector</c> column "SearchDocument" on "Concerns" (<c>german</c> configuration: stemming,
+/// stop words) under a GIN index. It sits on the concern's own row so that the planner can combine it with the
+/// inbox's other indexes (BitmapAnd with unit and status) instead of probing one document per open concern.</item>
+/// <item>SQLite: an FTS5 table "ConcernSearch" (<c>unicode61 remove_diacritics 2</c>, prefix indexes), rowid = concern id.</item>
+/// </list>
+/// Neither is part of the EF model. All provider-specific SQL is here; the migrations call <see cref="CreateIndex"/>
+/// and <see cref="DropIndex"/>. Changing the SQL later needs a new migration calling a new method, as an applied
+/// migration never runs again. SQLite drops a table's triggers when EF rebuilds that table in a migration: a
+/// migration that rebuilds "Concerns" or "ConcernEntries" must call <see cref="CreateIndex"/> again after it.
 /// </summary>
 public static partial class ConcernSearch
 {
@@ -48,24 +55,24 @@ public static partial class ConcernSearch
     }
 
     /// <summary>
-    /// The ids of the concerns whose search document matches the words the user typed, as a subquery that EF
-    /// composes into the inbox's LINQ (filters, access checks, sorting and paging stay there). Null when the input
-    /// has nothing to search for.
+    /// The concerns whose search document matches the words the user typed, as a query that EF composes the inbox's
+    /// LINQ onto (views, filters, access checks, sorting and paging stay there). Null when the input has nothing to
+    /// search for.
     /// </summary>
-    public static IQueryable<long>? Matching(RathausDb db, string text)
+    public static IQueryable<Concern>? Matching(RathausDb db, string text)
     {
         if (db.Database.IsNpgsql())
         {
             var clean = Clean(text);
             // websearch_to_tsquery accepts any input ("quotes", -not, or) without a syntax error.
-            return clean.Length == 0 ? null : db.Database.SqlQuery<long>($"""
-                SELECT "ConcernId" AS "Value" FROM "ConcernSearch" WHERE "Document" @@ websearch_to_tsquery('german', {clean})
+            return clean.Length == 0 ? null : db.Concerns.FromSql($"""
+                SELECT * FROM "Concerns" WHERE "SearchDocument" @@ websearch_to_tsquery('german', {clean})
                 """);
         }
 
         var match = Fts5Query(text);
-        return match is null ? null : db.Database.SqlQuery<long>($"""
-            SELECT rowid AS "Value" FROM "ConcernSearch" WHERE "ConcernSearch" MATCH {match}
+        return match is null ? null : db.Concerns.FromSql($"""
+            SELECT * FROM "Concerns" WHERE "Id" IN (SELECT rowid FROM "ConcernSearch" WHERE "ConcernSearch" MATCH {match})
             """);
     }
 
@@ -133,45 +140,27 @@ public static partial class ConcernSearch
 
     private static readonly string[] PostgreSqlCreate =
     [
+        """ALTER TABLE "Concerns" ADD COLUMN "SearchDocument" tsvector;""",
         """
-        CREATE TABLE "ConcernSearch" (
-            "ConcernId" bigint PRIMARY KEY REFERENCES "Concerns" ("Id") ON DELETE CASCADE,
-            "Document" tsvector NOT NULL
-        );
-        """,
-        """
-        -- The search document of every concern; a plain view, so a WHERE on "ConcernId" uses the primary key.
-        CREATE VIEW concern_search_documents AS
-            SELECT c."Id" AS "ConcernId",
-                   to_tsvector('german', c."Description" || ' ' || coalesce(c."LocationText", ''))
-                   || coalesce(to_tsvector('german', e.texts), ''::tsvector) AS "Document"
-            FROM "Concerns" c
-            LEFT JOIN LATERAL (
-                SELECT string_agg(x."Text", ' ' ORDER BY x."Id") AS texts FROM "ConcernEntries" x
-                WHERE x."ConcernId" = c."Id" AND x."Kind" <> 0 AND x."Text" IS NOT NULL
-            ) e ON true;
-        """,
-        """
-        CREATE FUNCTION concern_search_refresh(concern_id bigint) RETURNS void LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO "ConcernSearch" ("ConcernId", "Document")
-            SELECT d."ConcernId", d."Document" FROM concern_search_documents d WHERE d."ConcernId" = concern_id
-            ON CONFLICT ("ConcernId") DO UPDATE SET "Document" = EXCLUDED."Document";
-        END
+        -- The search document of one concern from its text and its entries' texts.
+        CREATE FUNCTION concern_search_document(description text, location text, concern_id bigint) RETURNS tsvector
+        LANGUAGE sql STABLE AS $$
+            SELECT to_tsvector('german', description || ' ' || coalesce(location, ''))
+                   || coalesce((SELECT to_tsvector('german', string_agg(x."Text", ' ' ORDER BY x."Id")) FROM "ConcernEntries" x
+                                WHERE x."ConcernId" = concern_id AND x."Kind" <> 0 AND x."Text" IS NOT NULL), ''::tsvector)
         $$;
         """,
         """
-        -- Rebuilds the whole index in one statement; bulk imports disable the triggers and call this afterwards.
+        -- Rebuilds every document; bulk imports disable the triggers and call this afterwards.
         CREATE FUNCTION concern_search_rebuild() RETURNS void LANGUAGE sql AS $$
-            DELETE FROM "ConcernSearch";
-            INSERT INTO "ConcernSearch" ("ConcernId", "Document") SELECT "ConcernId", "Document" FROM concern_search_documents;
+            UPDATE "Concerns" SET "SearchDocument" = concern_search_document("Description", "LocationText", "Id");
         $$;
         """,
         """
         CREATE FUNCTION concern_search_on_concern() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            PERFORM concern_search_refresh(NEW."Id");
-            RETURN NULL;
+            NEW."SearchDocument" := concern_search_document(NEW."Description", NEW."LocationText", NEW."Id");
+            RETURN NEW;
         END
         $$;
         """,
@@ -179,17 +168,19 @@ public static partial class ConcernSearch
         CREATE FUNCTION concern_search_on_entry() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP <> 'INSERT' THEN
-                PERFORM concern_search_refresh(OLD."ConcernId");
+                UPDATE "Concerns" SET "SearchDocument" = concern_search_document("Description", "LocationText", "Id")
+                WHERE "Id" = OLD."ConcernId";
             END IF;
             IF TG_OP <> 'DELETE' THEN
-                PERFORM concern_search_refresh(NEW."ConcernId");
+                UPDATE "Concerns" SET "SearchDocument" = concern_search_document("Description", "LocationText", "Id")
+                WHERE "Id" = NEW."ConcernId";
             END IF;
             RETURN NULL;
         END
         $$;
         """,
         """
-        CREATE TRIGGER "Concerns_search" AFTER INSERT OR UPDATE OF "Description", "LocationText" ON "Concerns"
+        CREATE TRIGGER "Concerns_search" BEFORE INSERT OR UPDATE OF "Description", "LocationText" ON "Concerns"
         FOR EACH ROW EXECUTE FUNCTION concern_search_on_concern();
         """,
         """
@@ -202,7 +193,7 @@ public static partial class ConcernSearch
         """,
         // Filled before the index is built: one GIN build is much faster than a million index insertions.
         "SELECT concern_search_rebuild();",
-        """CREATE INDEX "IX_ConcernSearch_Document" ON "ConcernSearch" USING GIN ("Document");""",
+        """CREATE INDEX "IX_Concerns_SearchDocument" ON "Concerns" USING GIN ("SearchDocument");""",
     ];
 
     private static readonly string[] PostgreSqlDrop =
@@ -213,9 +204,9 @@ public static partial class ConcernSearch
         "DROP FUNCTION IF EXISTS concern_search_on_entry();",
         "DROP FUNCTION IF EXISTS concern_search_on_concern();",
         "DROP FUNCTION IF EXISTS concern_search_rebuild();",
-        "DROP FUNCTION IF EXISTS concern_search_refresh(bigint);",
-        "DROP VIEW IF EXISTS concern_search_documents;",
-        """DROP TABLE IF EXISTS "ConcernSearch";""",
+        "DROP FUNCTION IF EXISTS concern_search_document(text, text, bigint);",
+        """DROP INDEX IF EXISTS "IX_Concerns_SearchDocument";""",
+        """ALTER TABLE "Concerns" DROP COLUMN IF EXISTS "SearchDocument";""",
     ];
 
     // ----- SQLite --------------------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
         Categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
 
-        var query = Filter(await ViewAsync(access.Visible(scope), scope, ct));
+        var query = Filter(await ViewAsync(Searched(), scope, ct));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await Sorted(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)
@@ -112,31 +112,31 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
     /// <summary>
     /// The concerns of the chosen view. The views of positions and units are drawn from the user's own scope (acting
     /// positions, their units, the subtree they lead), so they lie inside what <see cref="ConcernAccess.Visible"/>
-    /// allows, and start from all concerns: repeating Visible's "unit or position" condition there kept PostgreSQL
-    /// from counting a unit's open concerns from the (OrgUnitId, Status) index alone (bench/concerns: 56 ms instead
-    /// of 1 ms for 10,000). Triage and "alle" are offered only to the central office and keep the visible set.
+    /// allows, and need not repeat its "unit or position" condition, which kept PostgreSQL from counting a unit's open
+    /// concerns from the (OrgUnitId, Status) index alone (bench/concerns: 56 ms instead of 1 ms for 10,000).
+    /// Triage and "alle" are offered only to the central office and go through <see cref="ConcernAccess.Visible"/>.
     /// </summary>
-    private async Task<IQueryable<Concern>> ViewAsync(IQueryable<Concern> visible, StaffScope scope, CancellationToken ct)
+    private async Task<IQueryable<Concern>> ViewAsync(IQueryable<Concern> concerns, StaffScope scope, CancellationToken ct)
     {
         switch (View)
         {
             case "meine":
                 var acting = scope.ActingPositionIds.ToList();
-                return db.Concerns.Where(c => c.AssignedPositionId != null && acting.Contains(c.AssignedPositionId.Value));
+                return concerns.Where(c => c.AssignedPositionId != null && acting.Contains(c.AssignedPositionId.Value));
             case "vertretung":
                 var substituted = scope.SubstitutedPositionIds.ToList();
-                return db.Concerns.Where(c => c.AssignedPositionId != null && substituted.Contains(c.AssignedPositionId.Value));
+                return concerns.Where(c => c.AssignedPositionId != null && substituted.Contains(c.AssignedPositionId.Value));
             case "bereich":
                 var subtree = scope.SubtreeUnitIds.ToList();
-                return db.Concerns.Where(c => subtree.Contains(c.OrgUnitId));
+                return concerns.Where(c => subtree.Contains(c.OrgUnitId));
             case "triage":
                 var triage = await routing.TriageUnitAsync(ct);
-                return visible.Where(c => c.OrgUnitId == triage && c.AssignedPositionId == null);
+                return access.Visible(scope, concerns).Where(c => c.OrgUnitId == triage && c.AssignedPositionId == null);
             case All:
-                return visible;
+                return access.Visible(scope, concerns);
             default:
                 var units = scope.UnitIds.ToList();
-                return db.Concerns.Where(c => units.Contains(c.OrgUnitId));
+                return concerns.Where(c => units.Contains(c.OrgUnitId));
         }
     }
 
@@ -172,35 +172,35 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
             query = query.Where(c => c.DueAt != null && c.DueAt >= now && c.DueAt <= soon);
         }
 
-        if (!string.IsNullOrWhiteSpace(Text))
-        {
-            query = Search(query, Text);
-        }
-
         return query;
     }
 
     /// <summary>
-    /// A typed reference number finds its concern ("2026-000042", or the sequence alone); anything else is a
-    /// full-text search over description, location and the timeline's texts (see <see cref="ConcernSearch"/>).
+    /// All concerns, or with a search text those it finds: a typed reference number its concern ("2026-000042", or
+    /// the sequence alone), anything else the full-text search over description, location and the timeline's texts
+    /// (see <see cref="ConcernSearch"/>). The view, filters and access checks are composed onto this.
     /// </summary>
-    private IQueryable<Concern> Search(IQueryable<Concern> query, string text)
+    private IQueryable<Concern> Searched()
     {
-        if (ConcernSearch.ReferenceNumber(text) is var (year, sequence))
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            return db.Concerns;
+        }
+
+        if (ConcernSearch.ReferenceNumber(Text) is var (year, sequence))
         {
             if (year is int y)
             {
-                return query.Where(c => c.Year == y && c.Sequence == sequence);
+                return db.Concerns.Where(c => c.Year == y && c.Sequence == sequence);
             }
 
-            var numbered = ConcernSearch.Matching(db, text);
+            var numbered = ConcernSearch.Matching(db, Text)?.Select(m => m.Id);
             return numbered is null
-                ? query.Where(c => c.Sequence == sequence)
-                : query.Where(c => c.Sequence == sequence || numbered.Contains(c.Id));
+                ? db.Concerns.Where(c => c.Sequence == sequence)
+                : db.Concerns.Where(c => c.Sequence == sequence || numbered.Contains(c.Id));
         }
 
-        var matching = ConcernSearch.Matching(db, text);
-        return matching is null ? query.Where(c => false) : query.Where(c => matching.Contains(c.Id));
+        return ConcernSearch.Matching(db, Text) ?? db.Concerns.Where(c => false);
     }
 
     private IQueryable<Concern> Sorted(IQueryable<Concern> query) => Sort switch

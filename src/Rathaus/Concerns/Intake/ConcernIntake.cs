@@ -74,6 +74,11 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
             var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.Description };
             concern.Entries.Add(entry);
             db.Concerns.Add(concern);
+
+            // The year's counter row stays locked until the commit, so every round trip in here delays all other
+            // submissions (bench/concerns): the audit entry goes with the first save, the second one only writes
+            // files and mail, if any (SaveChanges without changes does not reach the database).
+            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
             await db.SaveChangesAsync(ct); // ids for the files and the mail
 
             foreach (var file in submission.Files)
@@ -86,7 +91,6 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
                 outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
             }
 
-            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new SubmittedConcern(concern.Id, reference, token, WasAlreadySubmitted: false);
