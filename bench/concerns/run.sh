@@ -19,7 +19,7 @@
 #   RATHAUS_BENCH_CLIENTS       concurrent clients (default 32)
 #   RATHAUS_BENCH_WARMUP        seconds of warm-up per scenario and target, not counted (default 10)
 #   RATHAUS_BENCH_DURATION      seconds measured per scenario and target (default 30)
-#   RATHAUS_BENCH_SCENARIOS     which scenarios (default intake,inbox,search)
+#   RATHAUS_BENCH_SCENARIOS     which scenarios (default intake,inbox,search,post)
 #   RATHAUS_BENCH_PG_PORT       port of the private PostgreSQL (default 55434; tests use 55432, the startup bench 55433)
 #   RATHAUS_BENCH_APP_PORT      port of Rathaus (default 5098); RATHAUS_BENCH_MINIMAL_PORT of the minimal app (5097)
 #   RATHAUS_BENCH_DATA          a folder that keeps the PostgreSQL cluster and the generated database between runs
@@ -39,7 +39,7 @@ OPEN="${RATHAUS_BENCH_OPEN:-10000}"
 CLIENTS="${RATHAUS_BENCH_CLIENTS:-32}"
 WARMUP="${RATHAUS_BENCH_WARMUP:-10}"
 DURATION="${RATHAUS_BENCH_DURATION:-30}"
-SCENARIOS="${RATHAUS_BENCH_SCENARIOS:-intake,inbox,search}"
+SCENARIOS="${RATHAUS_BENCH_SCENARIOS:-intake,inbox,search,post}"
 PG_PORT="${RATHAUS_BENCH_PG_PORT:-55434}"
 APP_PORT="${RATHAUS_BENCH_APP_PORT:-5098}"
 MINIMAL_PORT="${RATHAUS_BENCH_MINIMAL_PORT:-5097}"

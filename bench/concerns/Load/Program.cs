@@ -10,6 +10,8 @@
 //           counts when all three answered as a browser expects; the latency is the POST's.
 //   inbox   logged in (Rathaus only), GET /intern/anliegen: the default view, the user's unit.
 //   search  GET /intern/anliegen?suche=<word>, the words in turn.
+//   post    logged in as the mailroom (--post-user), GET /intern/poststelle/erfassen, POST one letter (an invoice to
+//           a random unit, no scan), follow the redirect back to the empty form. The latency is the POST's.
 // Writes one line per scenario and target: scenario, target, count, per second, p50, p95, p99 (ms), errors, first error.
 using System.Diagnostics;
 using System.Globalization;
@@ -41,7 +43,7 @@ static string Ms(double seconds) => (seconds * 1000).ToString("F1", CultureInfo.
 
 internal sealed record Options(
     List<(string Name, string Url)> Targets, List<string> Scenarios, int Clients, TimeSpan Warmup, TimeSpan Duration,
-    string User, string Password, string[] Words, string? Out)
+    string User, string Password, string[] Words, string? Out, string PostUser)
 {
     public static Options Parse(string[] args)
     {
@@ -62,7 +64,8 @@ internal sealed record Options(
             Value("--user", "t.bruns"),
             Value("--password", Environment.GetEnvironmentVariable("RATHAUS_BENCH_PASSWORD") ?? ""),
             Value("--words", "Schlagloch").Split(','),
-            args.Contains("--out") ? Value("--out", "") : null);
+            args.Contains("--out") ? Value("--out", "") : null,
+            Value("--post-user", "k.dreyer"));
     }
 }
 
@@ -119,13 +122,14 @@ internal static partial class Runner
             { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
             if (scenario != "intake")
             {
-                await LogInAsync(client, options);
+                await LogInAsync(client, options, scenario == "post" ? options.PostUser : options.User);
             }
 
             clients.Add(client);
         }
 
         var categories = scenario == "intake" ? await CategoriesAsync(clients[0]) : [];
+        var units = scenario == "post" ? await UnitsAsync(clients[0]) : [];
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
@@ -142,6 +146,7 @@ internal static partial class Runner
                     latency = scenario switch
                     {
                         "intake" => await SubmitAsync(client, categories, random),
+                        "post" => await RegisterLetterAsync(client, units, random),
                         "inbox" => await ListAsync(client, "/intern/anliegen"),
                         "search" => await ListAsync(client, "/intern/anliegen?suche=" + Uri.EscapeDataString(options.Words[n % options.Words.Length])),
                         _ => throw new ArgumentException("unknown scenario " + scenario),
@@ -182,7 +187,7 @@ internal static partial class Runner
         return total;
     }
 
-    private static async Task LogInAsync(HttpClient client, Options options)
+    private static async Task LogInAsync(HttpClient client, Options options, string user)
     {
         using var page = await client.GetAsync("/anmelden");
         if (page.StatusCode == HttpStatusCode.NotFound)
@@ -194,13 +199,13 @@ internal static partial class Runner
 
         using var response = await client.PostAsync("/anmelden", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = options.User,
+            ["Input.UserName"] = user,
             ["Input.Password"] = options.Password,
             ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("anmelden", StringComparison.Ordinal) == true)
         {
-            throw new InvalidOperationException($"login as {options.User} failed: {(int)response.StatusCode} {response.Headers.Location}");
+            throw new InvalidOperationException($"login as {user} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
     }
 
@@ -246,6 +251,44 @@ internal static partial class Runner
         return latency;
     }
 
+    private const string PostForm = "/intern/poststelle/erfassen";
+
+    private static async Task<List<string>> UnitsAsync(HttpClient client) =>
+        CategoryOption().Matches(Select(await GetOkAsync(client, PostForm), "Input.AddresseeUnitId")).Select(m => m.Groups[1].Value).ToList();
+
+    /// <summary>One letter registered as the mailroom's form sends it; returns the POST's latency.</summary>
+    private static async Task<double> RegisterLetterAsync(HttpClient client, List<string> units, Random random)
+    {
+        var form = await GetOkAsync(client, PostForm);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Hidden(form, "__RequestVerificationToken")), "__RequestVerificationToken" },
+            { new StringContent(Hidden(form, "Input.IdempotencyKey")), "Input.IdempotencyKey" },
+            { new StringContent($"Lieferant {random.Next(1_000)} GmbH\n{Pick(Streets, random)} {random.Next(1, 120)}\n21335 Lüneburg"), "Input.Sender" },
+            { new StringContent($"Rechnung Nr. {random.Next(1_000_000)}"), "Input.Subject" },
+            { new StringContent("Invoice"), "Input.Kind" },
+            { new StringContent(units.Count > 0 ? units[random.Next(units.Count)] : "1"), "Input.AddresseeUnitId" },
+            { new StringContent(SelectedOption().Match(Select(form, "Input.SiteId")) is { Success: true } site ? site.Groups[1].Value : "1"), "Input.SiteId" },
+            { new StringContent("2"), "Input.Pages" },
+        };
+
+        var begin = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(PostForm, content);
+        var latency = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is null)
+        {
+            throw new InvalidOperationException($"POST {PostForm} answered {(int)response.StatusCode}");
+        }
+
+        var next = await GetOkAsync(client, response.Headers.Location.OriginalString);
+        return next.Contains("ist erfasst", StringComparison.Ordinal) || next.Contains("Eingegangen", StringComparison.Ordinal)
+            ? latency
+            : throw new InvalidOperationException("the form shows no registered number");
+    }
+
+    private static string Select(string html, string name) =>
+        SelectElement().Matches(html).FirstOrDefault(m => m.Value.Contains($"name=\"{name}\"", StringComparison.Ordinal))?.Value ?? "";
+
     private static async Task<double> ListAsync(HttpClient client, string path)
     {
         var begin = Stopwatch.GetTimestamp();
@@ -287,6 +330,12 @@ internal static partial class Runner
 
     [GeneratedRegex("<option value=\"(\\d+)\"")]
     private static partial Regex CategoryOption();
+
+    [GeneratedRegex("<select[^>]*>.*?</select>", RegexOptions.Singleline)]
+    private static partial Regex SelectElement();
+
+    [GeneratedRegex("<option selected=\"selected\" value=\"(\\d+)\"")]
+    private static partial Regex SelectedOption();
 
     [GeneratedRegex(@"\d{4}-\d{6}")]
     private static partial Regex ReferenceNumber();

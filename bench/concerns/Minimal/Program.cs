@@ -37,6 +37,20 @@ app.MapGet("/anliegen/eingegangen", () => Results.Content(
     $"<!doctype html><html lang=\"de\"><body><main><h1>Eingegangen</h1><p>{Interlocked.Read(ref submitted)}</p></main></body></html>",
     "text/html; charset=utf-8"));
 
+// The mailroom's form: the same round trip with a bigger form.
+app.MapGet("/intern/poststelle/erfassen", () => Results.Content(
+    string.Format(CultureInfo.InvariantCulture, Form, Convert.ToBase64String(Guid.NewGuid().ToByteArray()), Guid.NewGuid())
+        .Replace("<textarea name=\"Input.Description\">", "<select name=\"Input.AddresseeUnitId\"><option value=\"3\">7.1</option></select><textarea name=\"Input.Sender\">", StringComparison.Ordinal)
+        + "<p>Nr. 1 ist erfasst.</p>", "text/html; charset=utf-8"));
+
+app.MapPost("/intern/poststelle/erfassen", async (HttpRequest request) =>
+{
+    var form = await request.ReadFormAsync();
+    return string.IsNullOrEmpty(form["Input.Sender"]) || !Guid.TryParse(form["Input.IdempotencyKey"], out _)
+        ? Results.BadRequest()
+        : Results.Redirect("/intern/poststelle/erfassen?standort=1");
+});
+
 app.MapGet("/intern/anliegen", (string? suche) => Results.Content(
     "<!doctype html><html lang=\"de\"><body><main><table><tbody>"
     + string.Concat(Enumerable.Range(1, 25).Select(i => $"<tr><td><a href=\"/intern/anliegen/2026-{i:D6}\">2026-{i:D6}</a></td><td>{System.Net.WebUtility.HtmlEncode(suche)}</td></tr>"))
