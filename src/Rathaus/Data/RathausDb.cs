@@ -28,6 +28,10 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ConcernAttributeValue> ConcernAttributeValues => Set<ConcernAttributeValue>();
+    public DbSet<Open311.Attributes.ServiceAttribute> ServiceAttributes => Set<Open311.Attributes.ServiceAttribute>();
+    public DbSet<Open311.Clients.ApiClient> ApiClients => Set<Open311.Clients.ApiClient>();
+    public DbSet<Open311.Api.Open311Request> Open311Requests => Set<Open311.Api.Open311Request>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
