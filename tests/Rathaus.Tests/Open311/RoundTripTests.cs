@@ -32,6 +32,7 @@ public abstract class RoundTripTests(RathausApp app)
         Assert.True(posted.StatusCode == HttpStatusCode.OK, postedText);
         var id = JsonDocument.Parse(postedText).RootElement[0].GetProperty("service_request_id").GetString()!;
 
+        string trackingToken;
         await using (var db = app.Db())
         {
             var stored = await db.Concerns.Include(c => c.AttributeValues).Include(c => c.Attachments).SingleAsync(c => c.ReferenceNumber == id);
@@ -44,6 +45,7 @@ public abstract class RoundTripTests(RathausApp app)
             Assert.Equal("Loch in der Fahrbahn", stored.AttributeValues.Single(v => v.Code == "art").ValueName);
             Assert.Single(stored.Attachments);
             var token = (await db.Open311Requests.SingleAsync(r => r.ConcernId == stored.Id)).Token;
+            trackingToken = app.Services.GetRequiredService<Rathaus.Concerns.Intake.TrackingTokens>().Reveal(stored.TrackingTokenProtected);
 
             // Token → service_request_id.
             var byToken = await JsonAsync(await client.Http.GetAsync($"/open311/v2/tokens/{token}.json"));
@@ -78,6 +80,7 @@ public abstract class RoundTripTests(RathausApp app)
             Assert.DoesNotContain("Mustermann", text, StringComparison.Ordinal); // neither the name nor the comment written to her
             Assert.DoesNotContain("erika", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("123456", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(trackingToken, text, StringComparison.Ordinal); // the citizen's private link stays private
         }
 
         var closed = (await JsonAsync(await client.Http.GetAsync($"/open311/v2/requests/{id}.json?extensions=true")))[0];
