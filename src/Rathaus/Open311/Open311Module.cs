@@ -53,12 +53,20 @@ public static class Open311Module
     {
         var http = context.HttpContext;
         http.Response.Headers.AccessControlAllowOrigin = "*";
+        var format = http.Request.RouteValues.TryGetValue("format", out var f) ? Open311Response.ParseFormat(f as string) : null;
+        var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var broken = http.Request.Query.Where(q => q.Value.Any(v => v is not null && Open311Response.HasControlCharacters(v))).Select(q => q.Key)
+            .Concat(http.Request.RouteValues.Where(r => r.Value is string v && Open311Response.HasControlCharacters(v)).Select(r => r.Key))
+            .ToList();
+        if (broken.Count > 0)
+        {
+            return Open311Response.Errors(format ?? Open311Format.Xml, 400, broken.Select(b => new Open311Error(b, t["Der Text enthält unzulässige Steuerzeichen."])));
+        }
+
         var jurisdiction = http.Request.Query["jurisdiction_id"].ToString();
         var ours = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Open311Options>>().Value.JurisdictionId;
         if (jurisdiction.Length > 0 && jurisdiction != ours)
         {
-            var format = http.Request.RouteValues.TryGetValue("format", out var f) ? Open311Response.ParseFormat(f as string) : null;
-            var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             return Open311Response.Error(format ?? Open311Format.Xml, 404, "jurisdiction_id", t["Die Zuständigkeit „{0}“ gibt es hier nicht. Diese Schnittstelle bedient {1}.", jurisdiction, ours]);
         }
 

@@ -32,6 +32,8 @@ public abstract class BadInputTests(RathausApp app)
         { "unknown attribute", "attribute[gibtsnicht]", "1", 400 },
         { "two values for a singlevaluelist", "attribute[art][]", "loch", 400 },
         { "datetime attribute not a date", "attribute[seit]", "gestern", 400 },
+        { "control character in the description", "description", "Loch\u0007", 400 },
+        { "control character in the service_code", "service_code", "schlagloch\u0001", 400 },
         { "wrong api_key", "api_key", "r311_falsch", 403 },
         { "missing api_key", "-api_key", "", 403 },
         { "foreign jurisdiction", "jurisdiction_id", "sfgov.org", 404 },
@@ -68,7 +70,7 @@ public abstract class BadInputTests(RathausApp app)
                 ? (await XmlAsync(response)).Root!.Elements("error").Select(e => e.Element("description")!.Value).ToList()
                 : (await JsonAsync(response)).EnumerateArray().Select(e => e.GetProperty("description").GetString()!).ToList();
             var expectedField = name is "attribute[art][]" ? "attribute[art]" : name == "long" && value == "NaN" ? "long" : name;
-            Assert.Contains(descriptions, d => d.StartsWith(expectedField + ": ", StringComparison.Ordinal));
+            Assert.True(descriptions.Any(d => d.StartsWith(expectedField + ": ", StringComparison.Ordinal)), @case + ": " + string.Join(" / ", descriptions));
         }
 
         await using var db = app.Db();
@@ -90,6 +92,11 @@ public abstract class BadInputTests(RathausApp app)
         SampleFiles.Jpeg([]).CopyTo(huge, 0);
         var tooLarge = await client.Http.PostAsync("/open311/v2/requests.xml", Multipart(Report(key, code), ("media", "gross.jpg", huge, "image/jpeg")));
         Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+
+        // Form encoding cannot carry NUL (ASP.NET refuses the body), multipart can: PostgreSQL could not store it.
+        var nul = await client.Http.PostAsync("/open311/v2/requests.json", Multipart([.. Report(key, code, "Loch\0")]));
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.StartsWith("description: ", (await JsonAsync(nul))[0].GetProperty("description").GetString(), StringComparison.Ordinal);
 
         var json = await client.Http.PostAsync("/open311/v2/requests.json", new StringContent("{\"service_code\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
@@ -132,6 +139,20 @@ public abstract class BadInputTests(RathausApp app)
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.StartsWith("api_key: ", (await JsonAsync(limited))[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client.Http, "json", Report(other, code))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/open311/v2/requests.json?service_code=%00")]
+    [InlineData("/open311/v2/requests.json?service_request_id=2026-%00")]
+    [InlineData("/open311/v2/requests/2026-%01.json")]
+    [InlineData("/open311/v2/tokens/%01.json")]
+    [InlineData("/open311/v2/services/%07.json")]
+    public async Task Control_characters_in_a_query_are_refused_not_sent_to_the_database(string url)
+    {
+        using var client = app.Client();
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Steuerzeichen", (await JsonAsync(response))[0].GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

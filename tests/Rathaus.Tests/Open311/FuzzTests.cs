@@ -99,7 +99,8 @@ public abstract class FuzzTests(RathausApp app)
             1 => Raw(Encoding.UTF8.GetBytes(string.Join('&', fields.Select(f => f.Name + "=" + f.Value))), random.Next(2) == 0 ? "text/plain" : "application/x-www-form-urlencoded"),
             2 => Raw([.. Encoding.ASCII.GetBytes($"api_key={key}&service_code={code}&lat={Lat}&long={Long}&attribute[art]=loch&description="), .. RandomBytes(random, 64)], "application/x-www-form-urlencoded"),
             3 => Raw(Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\n" + key + (random.Next(2) == 0 ? "" : "\r\n--b--")), "multipart/form-data; boundary=" + (random.Next(2) == 0 ? "b" : "")),
-            4 => Multipart(fields.Where(f => !string.IsNullOrWhiteSpace(f.Name)), ("media", "foto.jpg", Media(random), random.Next(2) == 0 ? "image/jpeg" : "application/octet-stream")),
+            // HttpClient itself refuses field names it cannot quote; the server sees the rest.
+            4 => Multipart(fields.Where(f => f.Name.Length > 0 && f.Name.All(c => c is > ' ' and < (char)127 and not '"')), ("media", "foto.jpg", Media(random), random.Next(2) == 0 ? "image/jpeg" : "application/octet-stream")),
             5 => Raw(RandomBytes(random, random.Next(0, 2000)), random.Next(2) == 0 ? "application/x-www-form-urlencoded" : "application/xml"),
             _ => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
         };

@@ -49,6 +49,10 @@ public static class Open311Response
         }
     }
 
+    /// <summary>Control characters other than line breaks and tabs (NUL among them), which no field may carry.</summary>
+    public static bool HasControlCharacters(string text) =>
+        text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+
     public static IResult Error(Open311Format format, int status, string field, string message) =>
         Errors(format, status, [new Open311Error(field, message)]);
 }

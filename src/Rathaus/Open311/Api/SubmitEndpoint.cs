@@ -44,7 +44,7 @@ internal static partial class SubmitEndpoint
         IConfiguration configuration,
         IOptions<Open311Options> options,
         IStringLocalizer<SharedResource> t,
-        ILogger<Open311Options> logger,
+        ILoggerFactory loggers,
         CancellationToken ct)
     {
         var fmt = Open311Response.ParseFormat(format);
@@ -53,6 +53,7 @@ internal static partial class SubmitEndpoint
             return ReadEndpoints.NotFoundFormat(t);
         }
 
+        var logger = loggers.CreateLogger("Rathaus.Open311");
         if (!http.Request.HasFormContentType)
         {
             return Open311Response.Error(f, 400, "Content-Type", t["Bitte senden Sie die Felder als application/x-www-form-urlencoded (mit Fotos als multipart/form-data)."]);
@@ -87,10 +88,23 @@ internal static partial class SubmitEndpoint
         }
 
         var errors = new List<Open311Error>();
-        foreach (var key in form.Keys.Where(k => form[k].Any(v => v is not null && v.Contains('\uFFFD'))))
+        foreach (var key in form.Keys)
         {
-            // Text that was not UTF-8 arrives with replacement characters: refuse it rather than store it garbled.
-            errors.Add(new(Field(key), t["Der Text ist nicht in UTF-8 kodiert."]));
+            if (Open311Response.HasControlCharacters(key) || form[key].Any(v => v is not null && Open311Response.HasControlCharacters(v)))
+            {
+                // NUL and other control characters have no place in a report, and PostgreSQL cannot even store NUL.
+                errors.Add(new(Field(key), t["Der Text enthält unzulässige Steuerzeichen."]));
+            }
+            else if (form[key].Any(v => v is not null && v.Contains('\uFFFD')))
+            {
+                // Text that was not UTF-8 arrives with replacement characters: refuse it rather than store it garbled.
+                errors.Add(new(Field(key), t["Der Text ist nicht in UTF-8 kodiert."]));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Open311Response.Errors(f, 400, errors);
         }
 
         var code = Value(form, "service_code");
