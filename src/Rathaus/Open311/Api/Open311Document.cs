@@ -155,7 +155,7 @@ public static class Open311Document
     // XML 1.0 cannot carry most control characters; an app may have sent them. They are dropped from the output only.
     private static string Clean(string text) =>
         text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || text.Any(char.IsSurrogate)
-            ? new string(text.Where((c, i) => !(char.IsControl(c) && c is not '\n' and not '\r' and not '\t')).ToArray()).ToWellFormed()
+            ? new string(text.Where(c => !(char.IsControl(c) && c is not '\n' and not '\r' and not '\t')).ToArray()).ToWellFormed()
             : text;
 
     private static string ToWellFormed(this string text)
