@@ -72,6 +72,25 @@ public abstract class FuzzTests(RathausApp app)
         Assert.InRange(accepted, 1, 999); // the mix holds both: a fuzz that refuses or accepts everything tests little
     }
 
+    [Fact]
+    public async Task A_thousand_random_queries_give_no_server_error()
+    {
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        string[] paths = ["services", "services/schlagloch", "services/" + Uri.EscapeDataString(Pick(random)), "requests", "requests/2026-000001", "tokens/abc", "discovery"];
+        string[] parameters = ["service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size", "extensions", "jurisdiction_id"];
+        using var client = app.Client();
+        for (var i = 0; i < 1000; i++)
+        {
+            var path = paths[random.Next(paths.Length)];
+            var query = string.Join('&', Enumerable.Range(0, random.Next(0, 5)).Select(_ =>
+                parameters[random.Next(parameters.Length)] + "=" + Uri.EscapeDataString(random.Next(5) == 0 ? new string('9', random.Next(1, 3000)) : Pick(random))));
+            var url = (path == "discovery" ? "/open311/" : "/open311/v2/") + path + "." + (random.Next(8) == 0 ? "html" : random.Next(2) == 0 ? "xml" : "json") + "?" + query;
+            var response = await client.Http.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"seed {seed}: {url} answered {(int)response.StatusCode}");
+        }
+    }
+
     private static HttpContent Content(Random random, string key, string code)
     {
         var fields = new List<(string Name, string Value)>
