@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Rathaus.Concerns;
 using Rathaus.Mail;
+using Rathaus.Open311;
 using Rathaus.Platform;
 using Rathaus.Post;
 
@@ -15,12 +16,14 @@ public static class RathausApplication
         builder.AddMail();
         builder.AddConcerns();
         builder.AddPost();
+        builder.AddOpen311();
         return builder;
     }
 
     public static WebApplication UseRathaus(this WebApplication app)
     {
         app.UsePlatform();
+        app.MapOpen311();
         return app;
     }
 }

@@ -250,9 +250,15 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("LocationText")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
@@ -367,6 +373,46 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("EntryId");
 
                     b.ToTable("ConcernAttachments");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Model.ConcernAttributeValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ValueName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "Order");
+
+                    b.ToTable("ConcernAttributeValues");
                 });
 
             modelBuilder.Entity("Rathaus.Concerns.Model.ConcernEntry", b =>
@@ -546,6 +592,166 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
+                {
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ConcernId");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Open311Requests");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAttributes");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttributeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceAttributeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceAttributeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAttributeValue");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Clients.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.Audit.AuditEntry", b =>
@@ -1079,6 +1285,17 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Navigation("Concern");
                 });
 
+            modelBuilder.Entity("Rathaus.Concerns.Model.ConcernAttributeValue", b =>
+                {
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany("AttributeValues")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
             modelBuilder.Entity("Rathaus.Concerns.Model.ConcernEntry", b =>
                 {
                     b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
@@ -1098,6 +1315,43 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
+                {
+                    b.HasOne("Rathaus.Open311.Clients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithOne()
+                        .HasForeignKey("Rathaus.Open311.Api.Open311Request", "ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.HasOne("Rathaus.Concerns.Categories.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttributeValue", b =>
+                {
+                    b.HasOne("Rathaus.Open311.Attributes.ServiceAttribute", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ServiceAttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>
@@ -1184,7 +1438,14 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("AttributeValues");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

@@ -235,9 +235,15 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("LocationText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
@@ -350,6 +356,44 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("EntryId");
 
                     b.ToTable("ConcernAttachments");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Model.ConcernAttributeValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "Order");
+
+                    b.ToTable("ConcernAttributeValues");
                 });
 
             modelBuilder.Entity("Rathaus.Concerns.Model.ConcernEntry", b =>
@@ -523,6 +567,160 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
+                {
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConcernId");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Open311Requests");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAttributes");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttributeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceAttributeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceAttributeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAttributeValue");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Clients.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.Audit.AuditEntry", b =>
@@ -1044,6 +1242,17 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("Concern");
                 });
 
+            modelBuilder.Entity("Rathaus.Concerns.Model.ConcernAttributeValue", b =>
+                {
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany("AttributeValues")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
             modelBuilder.Entity("Rathaus.Concerns.Model.ConcernEntry", b =>
                 {
                     b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
@@ -1063,6 +1272,43 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
+                {
+                    b.HasOne("Rathaus.Open311.Clients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithOne()
+                        .HasForeignKey("Rathaus.Open311.Api.Open311Request", "ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.HasOne("Rathaus.Concerns.Categories.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttributeValue", b =>
+                {
+                    b.HasOne("Rathaus.Open311.Attributes.ServiceAttribute", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ServiceAttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>
@@ -1149,7 +1395,14 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("AttributeValues");
+
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

@@ -32,6 +32,10 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<Post.PostItem> PostItems => Set<Post.PostItem>();
     public DbSet<Post.PostBookCounter> PostBookCounters => Set<Post.PostBookCounter>();
+    public DbSet<ConcernAttributeValue> ConcernAttributeValues => Set<ConcernAttributeValue>();
+    public DbSet<Open311.Attributes.ServiceAttribute> ServiceAttributes => Set<Open311.Attributes.ServiceAttribute>();
+    public DbSet<Open311.Clients.ApiClient> ApiClients => Set<Open311.Clients.ApiClient>();
+    public DbSet<Open311.Api.Open311Request> Open311Requests => Set<Open311.Api.Open311Request>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

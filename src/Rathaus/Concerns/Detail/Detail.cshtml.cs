@@ -27,7 +27,7 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAcce
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Loaded without tracking, with Entries, Attachments (without their content), Category, OrgUnit, AssignedPosition.</summary>
+    /// <summary>Loaded without tracking, with Entries, Attachments (without their content), AttributeValues, Category, OrgUnit, AssignedPosition.</summary>
     public Concern Concern { get; private set; } = null!;
 
     /// <summary>Who acted, for staff: position title and person by entry.</summary>
@@ -63,6 +63,8 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAcce
                 FromCitizen = a.FromCitizen,
             })
             .ToListAsync(ct);
+        concern.AttributeValues = await db.ConcernAttributeValues.AsNoTracking()
+            .Where(v => v.ConcernId == concern.Id).OrderBy(v => v.Order).ToListAsync(ct);
         Concern = concern;
 
         var positionIds = concern.Entries.Where(e => e.PositionId != null).Select(e => e.PositionId!.Value).Distinct().ToList();

@@ -12,6 +12,11 @@ namespace Rathaus.Concerns.Intake;
 /// <summary>A file that passed the upload checks (type by content, size, metadata removed).</summary>
 public sealed record AcceptedFile(string FileName, string ContentType, byte[] Content);
 
+/// <summary>An answer to a category's question, checked against the question's datatype.</summary>
+public sealed record SubmittedAttribute(string Code, string Label, string Value, string? ValueName);
+
+/// <param name="Latitude">WGS 84, checked by the caller to lie within the city.</param>
+/// <param name="AlsoStore">Lets a channel add its own records for the concern, stored in the same transaction.</param>
 public sealed record ConcernSubmission(
     Guid IdempotencyKey,
     ConcernKind Kind,
@@ -24,7 +29,11 @@ public sealed record ConcernSubmission(
     string? ContactPhone,
     string Language,
     Channel Channel,
-    IReadOnlyList<AcceptedFile> Files);
+    IReadOnlyList<AcceptedFile> Files,
+    double? Latitude = null,
+    double? Longitude = null,
+    IReadOnlyList<SubmittedAttribute>? Attributes = null,
+    Action<Concern>? AlsoStore = null);
 
 public sealed record SubmittedConcern(long Id, string ReferenceNumber, string TrackingToken, bool WasAlreadySubmitted);
 
@@ -62,6 +71,8 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
                 Description = submission.Description,
                 LocationText = submission.LocationText,
                 District = submission.District,
+                Latitude = submission.Latitude,
+                Longitude = submission.Longitude,
                 ContactName = submission.ContactName,
                 ContactEmail = submission.ContactEmail,
                 ContactPhone = submission.ContactPhone,
@@ -73,12 +84,19 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
             };
             var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.Description };
             concern.Entries.Add(entry);
+            var order = 0;
+            foreach (var attribute in submission.Attributes ?? [])
+            {
+                concern.AttributeValues.Add(new ConcernAttributeValue { Code = attribute.Code, Label = attribute.Label, Value = attribute.Value, ValueName = attribute.ValueName, Order = order++ });
+            }
+
             db.Concerns.Add(concern);
 
             // The year's counter row stays locked until the commit, so every round trip in here delays all other
             // submissions (bench/concerns): the audit entry goes with the first save, the second one only writes
             // files and mail, if any (SaveChanges without changes does not reach the database).
             audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
+            submission.AlsoStore?.Invoke(concern);
             await db.SaveChangesAsync(ct); // ids for the files and the mail
 
             foreach (var file in submission.Files)

@@ -65,6 +65,11 @@ public sealed class Concern
     public required string Description { get; set; }
     public string? LocationText { get; set; }
     public string? District { get; set; }
+
+    /// <summary>Where a map report or an app placed it, in WGS 84; checked to lie within the city.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
     public Channel Channel { get; set; }
     public ConcernStatus Status { get; set; }
 
@@ -96,4 +101,7 @@ public sealed class Concern
 
     public List<ConcernEntry> Entries { get; set; } = [];
     public List<ConcernAttachment> Attachments { get; set; } = [];
+
+    /// <summary>Answers to the category's questions (Open311 service attributes), as submitted.</summary>
+    public List<ConcernAttributeValue> AttributeValues { get; set; } = [];
 }

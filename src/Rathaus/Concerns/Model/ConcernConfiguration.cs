@@ -64,3 +64,16 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
         counter.Property(c => c.Year).ValueGeneratedNever();
     }
 }
+
+internal sealed class ConcernAttributeValueConfiguration : IEntityTypeConfiguration<ConcernAttributeValue>
+{
+    public void Configure(EntityTypeBuilder<ConcernAttributeValue> value)
+    {
+        value.Property(v => v.Code).HasMaxLength(50);
+        value.Property(v => v.Label).HasMaxLength(500);
+        value.Property(v => v.Value).HasMaxLength(4000);
+        value.Property(v => v.ValueName).HasMaxLength(500);
+        value.HasOne(v => v.Concern).WithMany(c => c.AttributeValues).HasForeignKey(v => v.ConcernId).OnDelete(DeleteBehavior.Restrict);
+        value.HasIndex(v => new { v.ConcernId, v.Order });
+    }
+}
