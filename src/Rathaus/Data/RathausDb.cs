@@ -28,6 +28,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Mail.Inbound.InboundMessage> InboundMessages => Set<Mail.Inbound.InboundMessage>();
+    public DbSet<Mail.Inbound.InboundFailure> InboundFailures => Set<Mail.Inbound.InboundFailure>();
+    public DbSet<Mail.Inbound.MailboxLease> MailboxLeases => Set<Mail.Inbound.MailboxLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,7 +24,11 @@ public sealed record ConcernSubmission(
     string? ContactPhone,
     string Language,
     Channel Channel,
-    IReadOnlyList<AcceptedFile> Files);
+    IReadOnlyList<AcceptedFile> Files)
+{
+    /// <summary>The first timeline entry's text when it should say more than the description (e.g. the whole mail).</summary>
+    public string? EntryText { get; init; }
+}
 
 public sealed record SubmittedConcern(long Id, string ReferenceNumber, string TrackingToken, bool WasAlreadySubmitted);
 
@@ -42,54 +46,12 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
         }
 
         var unitId = await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
-        var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (token, hash, protectedToken) = tokens.New();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (sequence, reference) = await ReferenceNumbers.NextAsync(db, now.Year, ct);
-            var concern = new Concern
-            {
-                ReferenceNumber = reference,
-                Year = now.Year,
-                Sequence = sequence,
-                TrackingTokenHash = hash,
-                TrackingTokenProtected = protectedToken,
-                IdempotencyKey = submission.IdempotencyKey,
-                Kind = submission.Kind,
-                CategoryId = submission.CategoryId,
-                Description = submission.Description,
-                LocationText = submission.LocationText,
-                District = submission.District,
-                ContactName = submission.ContactName,
-                ContactEmail = submission.ContactEmail,
-                ContactPhone = submission.ContactPhone,
-                Language = submission.Language,
-                Channel = submission.Channel,
-                Status = ConcernStatus.Received,
-                OrgUnitId = unitId,
-                ReceivedAt = now,
-            };
-            var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.Description };
-            concern.Entries.Add(entry);
-            db.Concerns.Add(concern);
-            await db.SaveChangesAsync(ct); // ids for the files and the mail
-
-            foreach (var file in submission.Files)
-            {
-                concern.Attachments.Add(ConcernAttachment.From(file, entry.Id, now, fromCitizen: true));
-            }
-
-            if (concern.ContactEmail is not null)
-            {
-                outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
-            }
-
-            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
-            await db.SaveChangesAsync(ct);
+            var (concern, token) = await AddAsync(submission, unitId, trackingUrl, acknowledge: true, ct);
             await transaction.CommitAsync(ct);
-            return new SubmittedConcern(concern.Id, reference, token, WasAlreadySubmitted: false);
+            return new SubmittedConcern(concern.Id, concern.ReferenceNumber, token, WasAlreadySubmitted: false);
         }
         catch (DbUpdateException)
         {
@@ -102,6 +64,58 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Numbers and stores a concern in the caller's open transaction (the mail intake writes its record of the mail
+    /// there too), with its files and, if wanted and possible, the acknowledgement mail. The caller commits.
+    /// </summary>
+    internal async Task<(Concern Concern, string Token)> AddAsync(ConcernSubmission submission, int unitId, Func<string, string> trackingUrl, bool acknowledge, CancellationToken ct)
+    {
+        var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (token, hash, protectedToken) = tokens.New();
+        var (sequence, reference) = await ReferenceNumbers.NextAsync(db, now.Year, ct);
+        var concern = new Concern
+        {
+            ReferenceNumber = reference,
+            Year = now.Year,
+            Sequence = sequence,
+            TrackingTokenHash = hash,
+            TrackingTokenProtected = protectedToken,
+            IdempotencyKey = submission.IdempotencyKey,
+            Kind = submission.Kind,
+            CategoryId = submission.CategoryId,
+            Description = submission.Description,
+            LocationText = submission.LocationText,
+            District = submission.District,
+            ContactName = submission.ContactName,
+            ContactEmail = submission.ContactEmail,
+            ContactPhone = submission.ContactPhone,
+            Language = submission.Language,
+            Channel = submission.Channel,
+            Status = ConcernStatus.Received,
+            OrgUnitId = unitId,
+            ReceivedAt = now,
+        };
+        var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.EntryText ?? submission.Description };
+        concern.Entries.Add(entry);
+        db.Concerns.Add(concern);
+        await db.SaveChangesAsync(ct); // ids for the files and the mail
+
+        foreach (var file in submission.Files)
+        {
+            concern.Attachments.Add(ConcernAttachment.From(file, entry.Id, now, fromCitizen: true));
+        }
+
+        if (acknowledge && concern.ContactEmail is not null)
+        {
+            outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
+        }
+
+        audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
+        await db.SaveChangesAsync(ct);
+        return (concern, token);
     }
 
     private async Task<SubmittedConcern?> FindAsync(Guid idempotencyKey, CancellationToken ct)
