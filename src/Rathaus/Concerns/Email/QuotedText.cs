@@ -13,6 +13,9 @@ public static partial class QuotedText
     [GeneratedRegex(@"^(-{2,}\s*(Ursprüngliche Nachricht|Original Message|Originalnachricht)\s*-{2,}|(Am|On) .{4,200}(schrieb|wrote)( .{0,100})?:\s*$|(Von|From):\s.+)", RegexOptions.IgnoreCase)]
     private static partial Regex QuoteStart();
 
+    [GeneratedRegex(@"^(-{3,}\s*(Weitergeleitete Nachricht|Forwarded message)\s*-{3,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardStart();
+
     public static (string Said, string? Quoted) Split(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -24,6 +27,11 @@ public static partial class QuotedText
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
+            if (ForwardStart().IsMatch(line))
+            {
+                return (text, null); // what follows is the forwarded mail itself
+            }
+
             var startsQuote = line.StartsWith('>') && lines.Skip(i).Count(l => l.StartsWith('>') || l.Trim().Length == 0) >= (lines.Length - i) * 0.8
                 || QuoteStart().IsMatch(line) && (!line.StartsWith("Von:", StringComparison.OrdinalIgnoreCase) && !line.StartsWith("From:", StringComparison.OrdinalIgnoreCase)
                                                  || NextLinesHaveHeader(lines, i));

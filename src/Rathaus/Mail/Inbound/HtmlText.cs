@@ -89,6 +89,11 @@ internal static class HtmlText
             kept.Add(line);
         }
 
+        while (kept.Count > 0 && kept[^1].TrimStart('>', ' ').Length == 0)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
         return string.Join('\n', kept).Trim();
     }
 

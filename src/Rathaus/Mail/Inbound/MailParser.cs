@@ -202,9 +202,9 @@ public static class MailParser
         private void ReadForwarded(MimeMessage forwarded, int depth)
         {
             var header = new StringBuilder("---------- Weitergeleitete Nachricht ----------\n");
-            if (forwarded.From.Count > 0)
+            if (forwarded.From.Mailboxes.FirstOrDefault() is { } from)
             {
-                header.Append("Von: ").Append(forwarded.From.ToString()).Append('\n');
+                header.Append("Von: ").Append(Clean(from.Name) is { } name ? $"{name} <{from.Address}>" : from.Address).Append('\n');
             }
 
             if (forwarded.Date != DateTimeOffset.MinValue)

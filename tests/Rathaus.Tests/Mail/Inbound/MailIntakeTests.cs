@@ -174,6 +174,59 @@ public abstract class MailIntakeTests(MailApp app)
     }
 
     [Fact]
+    public async Task Bad_mails_each_become_a_concern_and_none_blocks_the_mailbox()
+    {
+        await ReadyAsync();
+        var city = MailServer.NewCityAddress();
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var nested = new System.Text.StringBuilder($"From: tief@buerger.example\r\nSubject: {tag} tief\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n--b0\r\nContent-Type: text/plain\r\n\r\nOben\r\n");
+        for (var i = 1; i < 300; i++)
+        {
+            nested.Append($"--b{i - 1}\r\nContent-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n");
+        }
+
+        string[] raws =
+        [
+            $"To: {city}\r\nSubject: {tag} ohne Absender\r\n\r\nWer bin ich?\r\n",
+            $"From: Gr\u00fc\u00dfe <acht@buerger.example>\r\nSubject: {tag} 8-Bit \u00c4rger\r\nContent-Type: text/plain; charset=x-gibt-es-nicht\r\n\r\nUmlaute: \u00e4\u00f6\u00fc\r\n",
+            $"From: leer@buerger.example\r\nSubject: {tag} leer\r\nContent-Type: text/plain\r\n\r\n",
+            $"From: kaputt@buerger.example\r\nSubject: {tag} kaputt\r\nDas ist keine Kopfzeile\r\nContent-Type: multipart/mixed\r\n\r\nText ohne Grenze\0mit NUL\r\n",
+            nested.ToString(),
+        ];
+        await MailServer.AppendAsync(city, raws.Select(r => MimeMessage.Load(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(r)))));
+
+        await using (RunningReader.Start(app.Services, MailServer.Inbox(city)))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => await MailServer.CountAsync(city, "Verarbeitet") == raws.Length), "not every bad mail was taken in");
+        }
+
+        Assert.Equal(0, await MailServer.CountAsync(city, "Fehler"));
+        await using var db = app.Db();
+        var concerns = await db.Concerns.Where(c => c.Description.StartsWith(tag)).ToListAsync();
+        Assert.Equal(raws.Length, concerns.Count);
+        Assert.Null(concerns.Single(c => c.Description.Contains("ohne Absender")).ContactEmail);
+        Assert.Contains("Umlaute:", concerns.Single(c => c.Description.Contains("8-Bit")).Description);
+        Assert.Contains("Oben", concerns.Single(c => c.Description.Contains("tief")).Description);
+    }
+
+    [Fact]
+    public async Task Without_IDLE_the_reader_polls_and_still_takes_in_new_mail()
+    {
+        await ReadyAsync();
+        var city = MailServer.NewCityAddress();
+        var citizen = MailServer.NewAddress();
+        await using (RunningReader.Start(app.Services, MailServer.Inbox(city), o => o.UseIdle = false))
+        {
+            await Task.Delay(1500); // the reader is waiting on an empty mailbox now
+            await MailServer.SendAsync(Mail(citizen, city, "Später gekommen", "Neue Mail"));
+            Assert.True(await Eventually.TrueAsync(async () => await MailServer.CountAsync(city, "Verarbeitet") == 1));
+        }
+
+        await using var db = app.Db();
+        Assert.Equal(1, await db.Concerns.CountAsync(c => c.ContactEmail == citizen));
+    }
+
+    [Fact]
     public async Task Automatic_mails_to_one_address_are_limited()
     {
         await ReadyAsync();
