@@ -75,7 +75,8 @@ public sealed partial class EmailChannel(
     }
 
     /// <summary>A new concern with channel Email: the sender as contact, subject and text as description, the files checked.</summary>
-    public async Task<Concern> OpenAsync(ParsedMail mail, string? unitCode, bool acknowledge, CancellationToken ct)
+    /// <param name="token">Drawn before the transaction, see <see cref="ConcernIntake.AddAsync"/>.</param>
+    public async Task<Concern> OpenAsync(ParsedMail mail, string? unitCode, bool acknowledge, (string Token, byte[] Hash, string Protected) token, CancellationToken ct)
     {
         var unitId = unitCode is null ? null
             : await db.OrgUnits.Where(u => u.Code == unitCode && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
@@ -87,7 +88,7 @@ public sealed partial class EmailChannel(
         {
             EntryText = Shorten(text + Refusals(refused, mail.Problems), 20_000),
         };
-        var (concern, _) = await intake.AddAsync(submission, unitId ?? await routing.TriageUnitAsync(ct), TrackingUrl, acknowledge, ct);
+        var concern = await intake.AddAsync(submission, unitId ?? await routing.TriageUnitAsync(ct), token, TrackingUrl, acknowledge, ct);
         await KeepLongTextAsync(concern.Id, concern.Entries[0].Id, text, ct);
         return concern;
     }

@@ -46,12 +46,13 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
         }
 
         var unitId = await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
+        var token = tokens.New();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (concern, token) = await AddAsync(submission, unitId, trackingUrl, acknowledge: true, ct);
+            var concern = await AddAsync(submission, unitId, token, trackingUrl, acknowledge: true, ct);
             await transaction.CommitAsync(ct);
-            return new SubmittedConcern(concern.Id, concern.ReferenceNumber, token, WasAlreadySubmitted: false);
+            return new SubmittedConcern(concern.Id, concern.ReferenceNumber, token.Token, WasAlreadySubmitted: false);
         }
         catch (DbUpdateException)
         {
@@ -70,11 +71,14 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
     /// Numbers and stores a concern in the caller's open transaction (the mail intake writes its record of the mail
     /// there too), with its files and, if wanted and possible, the acknowledgement mail. The caller commits.
     /// </summary>
-    internal async Task<(Concern Concern, string Token)> AddAsync(ConcernSubmission submission, int unitId, Func<string, string> trackingUrl, bool acknowledge, CancellationToken ct)
+    /// <param name="newToken">From <see cref="TrackingTokens.New"/>, drawn BEFORE the transaction: the first use of data
+    /// protection (and every key rotation) writes a key through another connection, which on SQLite would wait for
+    /// this transaction's write lock forever.</param>
+    internal async Task<Concern> AddAsync(ConcernSubmission submission, int unitId, (string Token, byte[] Hash, string Protected) newToken, Func<string, string> trackingUrl, bool acknowledge, CancellationToken ct)
     {
         var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (token, hash, protectedToken) = tokens.New();
+        var (token, hash, protectedToken) = newToken;
         var (sequence, reference) = await ReferenceNumbers.NextAsync(db, now.Year, ct);
         var concern = new Concern
         {
@@ -115,7 +119,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
 
         audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
         await db.SaveChangesAsync(ct);
-        return (concern, token);
+        return concern;
     }
 
     private async Task<SubmittedConcern?> FindAsync(Guid idempotencyKey, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Rathaus.Concerns.Email;
+using Rathaus.Concerns.Intake;
 using Rathaus.Data;
 using Rathaus.Mail.Outbox;
 
@@ -17,7 +18,7 @@ public sealed record IntakeResult(InboundOutcome Outcome, bool AlreadyDone, long
 /// Decides which automatic mails may go out: none to auto-replies, lists, bounces, loops or our own addresses, and
 /// not more than the configured number per address and per concern.
 /// </summary>
-public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox outbox, IOptionsMonitor<MailOptions> options, TimeProvider clock)
+public sealed class MailIntake(RathausDb db, EmailChannel channel, TrackingTokens tokens, Outbox.Outbox outbox, IOptionsMonitor<MailOptions> options, TimeProvider clock)
 {
     /// <summary>Automatic mails the rate limits count (staff replies are never limited).</summary>
     private static readonly string[] AutomaticKinds = ["Concern.Acknowledgement", "Concern.CitizenMessageNotice", "Mail.TooLarge"];
@@ -26,7 +27,8 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
 
     /// <param name="fence">Runs first inside the transaction: the reader renews its claim on the mailbox there and
     /// throws if another node has taken it over meanwhile.</param>
-    public async Task<IntakeResult> TakeAsync(string mailbox, string? unitCode, MimeMessage message, byte[]? raw, Func<RathausDb, CancellationToken, Task>? fence, CancellationToken ct)
+    /// <param name="automaticMails">False for an import of old mail: no acknowledgements, no notices.</param>
+    public async Task<IntakeResult> TakeAsync(string mailbox, string? unitCode, MimeMessage message, byte[]? raw, Func<RathausDb, CancellationToken, Task>? fence, CancellationToken ct, bool automaticMails = true)
     {
         var mail = MailParser.Parse(message, raw);
         if (await DoneAsync(mail.Key, ct) is { } done)
@@ -34,6 +36,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
             return done;
         }
 
+        var token = tokens.New(); // before the transaction, see ConcernIntake.AddAsync
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -45,7 +48,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
             var record = Record(mailbox, mail);
             db.InboundMessages.Add(record);
             await db.SaveChangesAsync(ct); // the unique key first: a second reader of the same mail waits here, then fails
-            await DecideAsync(record, mail, message, raw, unitCode, ct);
+            await DecideAsync(record, mail, message, raw, unitCode, automaticMails, token, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new IntakeResult(record.Outcome, false, record.ConcernId, record.Note);
@@ -125,7 +128,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
         return failure;
     }
 
-    private async Task DecideAsync(InboundMessage record, ParsedMail mail, MimeMessage message, byte[]? raw, string? unitCode, CancellationToken ct)
+    private async Task DecideAsync(InboundMessage record, ParsedMail mail, MimeMessage message, byte[]? raw, string? unitCode, bool automaticMails, (string, byte[], string) token, CancellationToken ct)
     {
         if (await IsOurOwnMailAsync(mail, ct))
         {
@@ -159,9 +162,9 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
         {
             // Staff are told of the citizen's message, but not of auto-replies and not more often than the limit per concern.
             var automatic = mail.Automatic != AutomaticKind.None;
-            var notify = !automatic && await MayMailAboutConcernAsync(concern, ct);
+            var notify = !automatic && automaticMails && await MayMailAboutConcernAsync(concern, ct);
             await channel.AddMessageAsync(concern, mail, automatic, notify, ct);
-            record.Note = automatic ? $"Automatische E-Mail ({mail.AutomaticReason})" : notify ? null : "Limit je Vorgang erreicht";
+            record.Note = automatic ? $"Automatische E-Mail ({mail.AutomaticReason})" : notify || !automaticMails ? null : "Limit je Vorgang erreicht";
             record.Outcome = InboundOutcome.CitizenMessage;
             record.ConcernId = concern;
             return;
@@ -176,7 +179,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, Outbox.Outbox
         }
 
         var why = await WhyNoAutomaticMailAsync(mail, ct);
-        var created = await channel.OpenAsync(mail, unitCode, acknowledge: why is null, ct);
+        var created = await channel.OpenAsync(mail, unitCode, acknowledge: why is null && automaticMails, token, ct);
         record.Outcome = InboundOutcome.NewConcern;
         record.ConcernId = created.Id;
         record.Note = why;
