@@ -78,8 +78,14 @@ public sealed partial class EmailChannel(
     /// <param name="token">Drawn before the transaction, see <see cref="ConcernIntake.AddAsync"/>.</param>
     public async Task<Concern> OpenAsync(ParsedMail mail, string? unitCode, bool acknowledge, (string Token, byte[] Hash, string Protected) token, CancellationToken ct)
     {
-        var unitId = unitCode is null ? null
-            : await db.OrgUnits.Where(u => u.Code == unitCode && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        // Looked up once per scope: a batch of mails from one mailbox goes to the same unit.
+        if (_unit is null || _unit.Value.Code != unitCode)
+        {
+            var configured = unitCode is null ? null
+                : await db.OrgUnits.Where(u => u.Code == unitCode && u.IsActive).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+            _unit = (unitCode, configured ?? await routing.TriageUnitAsync(ct));
+        }
+
         var (files, refused) = Inspect(mail);
         var text = Describe(mail);
         var submission = new ConcernSubmission(
@@ -88,7 +94,7 @@ public sealed partial class EmailChannel(
         {
             EntryText = Shorten(text + Refusals(refused, mail.Problems), 20_000),
         };
-        var concern = await intake.AddAsync(submission, unitId ?? await routing.TriageUnitAsync(ct), token, TrackingUrl, acknowledge, ct);
+        var concern = await intake.AddAsync(submission, _unit.Value.Id, token, TrackingUrl, acknowledge, ct);
         await KeepLongTextAsync(concern.Id, concern.Entries[0].Id, text, ct);
         return concern;
     }
@@ -178,6 +184,8 @@ public sealed partial class EmailChannel(
         audit.Record("Concern.ContactEmailFailed", nameof(Concern), concern.ReferenceNumber, null, new { concern.ContactEmailFailure }, actor: "E-Mail-Eingang");
         await db.SaveChangesAsync(ct);
     }
+
+    private (string? Code, int Id)? _unit;
 
     private async Task<string?> StaffMailboxAsync(Concern concern, CancellationToken ct) =>
         concern.AssignedPositionId is int position

@@ -45,11 +45,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, TrackingToken
                 await fence(db, ct);
             }
 
-            var record = Record(mailbox, mail);
-            db.InboundMessages.Add(record);
-            await db.SaveChangesAsync(ct); // the unique key first: a second reader of the same mail waits here, then fails
-            await DecideAsync(record, mail, message, raw, unitCode, automaticMails, token, ct);
-            await db.SaveChangesAsync(ct);
+            var record = await TakeInTransactionAsync(mailbox, unitCode, mail, message, raw, automaticMails, token, ct);
             await transaction.CommitAsync(ct);
             return new IntakeResult(record.Outcome, false, record.ConcernId, record.Note);
         }
@@ -63,6 +59,53 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, TrackingToken
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Several mails in one transaction: one commit (one flush to disk) for all of them, which is what makes a full
+    /// mailbox fast. All or nothing: if one of them fails, nothing is stored and the caller takes them one by one, so
+    /// the good ones get in and only the bad one is counted as failed. Returns how many were new.
+    /// </summary>
+    public async Task<int> TakeManyAsync(string mailbox, string? unitCode, IReadOnlyList<(MimeMessage Message, byte[]? Raw)> mails, Func<RathausDb, CancellationToken, Task>? fence, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(mails);
+        var parsed = mails.Select(m => (Mail: MailParser.Parse(m.Message, m.Raw), m.Message, m.Raw)).ToList();
+        var keys = parsed.Select(p => p.Mail.Key).ToList();
+        var done = (await db.InboundMessages.Where(m => keys.Contains(m.MessageKey)).Select(m => m.MessageKey).ToListAsync(ct)).ToHashSet();
+        var todo = parsed.Where(p => !done.Contains(p.Mail.Key)).DistinctBy(p => p.Mail.Key).ToList(); // the same mail twice in a mailbox: once
+        if (todo.Count == 0)
+        {
+            return 0;
+        }
+
+        var newTokens = todo.Select(_ => tokens.New()).ToList(); // before the transaction, see ConcernIntake.AddAsync
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (fence is not null)
+        {
+            await fence(db, ct);
+        }
+
+        for (var i = 0; i < todo.Count; i++)
+        {
+            await TakeInTransactionAsync(mailbox, unitCode, todo[i].Mail, todo[i].Message, todo[i].Raw, automaticMails: true, newTokens[i], ct);
+            db.ChangeTracker.Clear(); // saved; every further SaveChanges would otherwise scan it again
+        }
+
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return todo.Count;
+    }
+
+    private async Task<InboundMessage> TakeInTransactionAsync(string mailbox, string? unitCode, ParsedMail mail, MimeMessage message, byte[]? raw, bool automaticMails, (string, byte[], string) token, CancellationToken ct)
+    {
+        // The record goes in last, with the outcome: one INSERT instead of an INSERT and an UPDATE. A second reader of the
+        // same mail (an import running beside the mailbox reader) fails on its unique key at the latest there, and all
+        // it did is rolled back with it.
+        var record = Record(mailbox, mail);
+        await DecideAsync(record, mail, message, raw, unitCode, automaticMails, token, ct);
+        db.InboundMessages.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record;
     }
 
     /// <summary>
@@ -214,7 +257,7 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, TrackingToken
         var intake = options.CurrentValue.Intake;
         var now = clock.GetUtcNow().UtcDateTime;
         var sinceAddress = now.AddMinutes(-intake.AutomaticMailsPerAddressMinutes);
-        var toAddress = await db.OutboxMessages.CountAsync(m => m.To.ToLower() == from && m.CreatedAt >= sinceAddress && AutomaticKinds.Contains(m.Kind), ct);
+        var toAddress = await db.OutboxMessages.CountAsync(m => m.To == from && m.CreatedAt >= sinceAddress && AutomaticKinds.Contains(m.Kind), ct);
         if (toAddress >= intake.AutomaticMailsPerAddress)
         {
             return "Limit je Adresse erreicht";
@@ -249,8 +292,12 @@ public sealed class MailIntake(RathausDb db, EmailChannel channel, TrackingToken
             return true;
         }
 
-        return await db.Positions.AnyAsync(p => p.Mailbox.ToLower() == address, ct);
+        // Loaded once per scope: a batch of mails asks for every sender.
+        _positionMailboxes ??= (await db.Positions.Select(p => p.Mailbox.ToLower()).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _positionMailboxes.Contains(address);
     }
+
+    private HashSet<string>? _positionMailboxes;
 
     private string SenderAddress() =>
         MailboxAddress.TryParse(options.CurrentValue.From, out var from) ? from.Address.ToLowerInvariant() : "";

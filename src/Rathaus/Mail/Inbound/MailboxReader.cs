@@ -20,7 +20,7 @@ namespace Rathaus.Mail.Inbound;
 /// </summary>
 internal sealed class MailboxReader(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailboxReader> logger) : BackgroundService
 {
-    private const int BatchSize = 50;
+    private const int BatchSize = 100;
 
     /// <summary>Unique per reader, also for several instances in one process (as the tests run them).</summary>
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -123,62 +123,77 @@ internal sealed class MailboxReader(IServiceScopeFactory scopes, IOptionsMonitor
         await imap.DisconnectAsync(quit: true, CancellationToken.None);
     }
 
+    /// <summary>Mails taken together in one transaction (one commit, one flush to disk for all).</summary>
+    private const int GroupSize = 25;
+
     private async Task TakeBatchAsync(InboxOptions inbox, IMailFolder folder, IMailFolder processed, IMailFolder failed, UniqueId[] batch, Dictionary<UniqueId, DateTime> retryAt, CancellationToken ct)
     {
         var intakeOptions = options.CurrentValue.Intake;
         var toProcessed = new List<UniqueId>();
         var toFailed = new List<UniqueId>();
+        var fetched = new List<(UniqueId Uid, MimeMessage Message, byte[] Raw)>();
         try
         {
             var summaries = await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
             foreach (var summary in summaries.OrderBy(s => s.UniqueId))
+            {
+                var uid = summary.UniqueId;
+                if (summary.Size > intakeOptions.MaxMessageBytes)
+                {
+                    await TakeOneAsync(inbox, uid, null, null, () => TooLargeAsync(inbox, folder, summary, ct), toFailed, toFailed, retryAt);
+                    continue;
+                }
+
+                byte[] raw;
+                await using (var stream = await folder.GetStreamAsync(uid, "", ct))
+                using (var buffer = new MemoryStream())
+                {
+                    await stream.CopyToAsync(buffer, ct);
+                    raw = buffer.ToArray();
+                }
+
+                MimeMessage message;
+                try
+                {
+                    message = MailParser.Load(new MemoryStream(raw));
+                }
+                catch (FormatException e)
+                {
+                    await TakeOneAsync(inbox, uid, null, raw, () => Task.FromException(e), toProcessed, toFailed, retryAt);
+                    continue;
+                }
+
+                fetched.Add((uid, message, raw));
+            }
+
+            foreach (var group in fetched.Chunk(GroupSize))
             {
                 if (ct.IsCancellationRequested)
                 {
                     break;
                 }
 
-                await using var scope = scopes.CreateAsyncScope();
-                var intake = scope.ServiceProvider.GetRequiredService<MailIntake>();
-                var uid = summary.UniqueId;
-                string key = $"uid:{inbox.Name}:{folder.UidValidity}:{uid.Id}";
-                MimeMessage? message = null;
                 try
                 {
-                    if (summary.Size > intakeOptions.MaxMessageBytes)
-                    {
-                        var headers = await folder.GetHeadersAsync(uid, ct);
-                        await intake.TakeTooLargeAsync(inbox.Name, new MimeMessage(headers), summary.Size ?? 0, ct);
-                        toFailed.Add(uid);
-                        continue;
-                    }
-
-                    byte[] raw;
-                    await using (var stream = await folder.GetStreamAsync(uid, "", ct))
-                    using (var buffer = new MemoryStream())
-                    {
-                        await stream.CopyToAsync(buffer, ct);
-                        raw = buffer.ToArray();
-                    }
-
-                    message = MailParser.Load(new MemoryStream(raw));
-                    key = MailParser.KeyOf(message, raw);
-                    await intake.TakeAsync(inbox.Name, inbox.UnitCode, message, raw, Fence(inbox.Name), ct);
-                    retryAt.Remove(uid);
-                    toProcessed.Add(uid);
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not MailboxLeaseLostException and not ImapProtocolException and not IOException)
-                {
-                    logger.LogWarning(e, "Mail {Key} in {Mailbox} could not be taken in.", key, inbox.Name);
-                    var failure = await intake.RecordFailureAsync(inbox.Name, key, message?.From.Mailboxes.FirstOrDefault()?.Address, message?.Subject, e, CancellationToken.None);
-                    if (failure.GaveUp)
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<MailIntake>()
+                        .TakeManyAsync(inbox.Name, inbox.UnitCode, group.Select(g => (g.Message, (byte[]?)g.Raw)).ToList(), Fence(inbox.Name), ct);
+                    foreach (var (uid, _, _) in group)
                     {
                         retryAt.Remove(uid);
-                        toFailed.Add(uid);
+                        toProcessed.Add(uid);
                     }
-                    else
+                }
+                catch (Exception e) when (IsAboutTheMail(e))
+                {
+                    // One of them is bad: each on its own now, so that the good ones get in and only the bad one counts.
+                    foreach (var (uid, message, raw) in group)
                     {
-                        retryAt[uid] = Now().AddSeconds(Math.Max(1, intakeOptions.RetrySeconds));
+                        await TakeOneAsync(inbox, uid, message, raw, async () =>
+                        {
+                            await using var scope = scopes.CreateAsyncScope();
+                            await scope.ServiceProvider.GetRequiredService<MailIntake>().TakeAsync(inbox.Name, inbox.UnitCode, message, raw, Fence(inbox.Name), ct);
+                        }, toProcessed, toFailed, retryAt);
                     }
                 }
             }
@@ -197,6 +212,45 @@ internal sealed class MailboxReader(IServiceScopeFactory scopes, IOptionsMonitor
             }
         }
     }
+
+    /// <summary>Takes one mail in; a failure is counted, and after the last attempt the mail goes to the error folder.</summary>
+    private async Task TakeOneAsync(InboxOptions inbox, UniqueId uid, MimeMessage? message, byte[]? raw, Func<Task> take, List<UniqueId> onSuccess, List<UniqueId> toFailed, Dictionary<UniqueId, DateTime> retryAt)
+    {
+        try
+        {
+            await take();
+            retryAt.Remove(uid);
+            onSuccess.Add(uid);
+        }
+        catch (Exception e) when (IsAboutTheMail(e))
+        {
+            var key = message is null ? $"uid:{inbox.Name}:{uid.Id}" : MailParser.KeyOf(message, raw);
+            logger.LogWarning(e, "Mail {Key} in {Mailbox} could not be taken in.", key, inbox.Name);
+            await using var scope = scopes.CreateAsyncScope();
+            var failure = await scope.ServiceProvider.GetRequiredService<MailIntake>()
+                .RecordFailureAsync(inbox.Name, key, message?.From.Mailboxes.FirstOrDefault()?.Address, message?.Subject, e, CancellationToken.None);
+            if (failure.GaveUp)
+            {
+                retryAt.Remove(uid);
+                toFailed.Add(uid);
+            }
+            else
+            {
+                retryAt[uid] = Now().AddSeconds(Math.Max(1, options.CurrentValue.Intake.RetrySeconds));
+            }
+        }
+    }
+
+    private async Task TooLargeAsync(InboxOptions inbox, IMailFolder folder, IMessageSummary summary, CancellationToken ct)
+    {
+        var headers = await folder.GetHeadersAsync(summary.UniqueId, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MailIntake>().TakeTooLargeAsync(inbox.Name, new MimeMessage(headers), summary.Size ?? 0, ct);
+    }
+
+    /// <summary>An error of this mail (or the database refusing it), not of the connection, the claim or a shutdown.</summary>
+    private static bool IsAboutTheMail(Exception e) =>
+        e is not OperationCanceledException and not MailboxLeaseLostException and not ImapProtocolException and not IOException and not ImapCommandException;
 
     private async Task WaitForMailAsync(ImapClient imap, IMailFolder folder, TimeSpan wait, CancellationToken ct)
     {
