@@ -150,7 +150,7 @@ done
 total_s="$(awk -v ns="$(( $(date +%s%N) - started ))" 'BEGIN { printf "%.1f", ns / 1e9 }')"
 peak_mb="$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")"
 cpu_s="$(sed 's/.*) //' "/proc/$APP_PID/stat" | awk -v hz="$CLK_TCK" '{ printf "%.1f", ($12 + $13) / hz }')"
-kill -INT "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
 read -r first_to_last concerns acks < <(psql -X -At -F ' ' -d "$DB" -c \
   'SELECT extract(epoch FROM max("ProcessedAt") - min("ProcessedAt")), (SELECT count(*) FROM "Concerns" WHERE "Channel" = 2), (SELECT count(*) FROM "OutboxMessages") FROM "InboundMessages"')

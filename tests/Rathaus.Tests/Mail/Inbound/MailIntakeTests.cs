@@ -90,6 +90,14 @@ public abstract class MailIntakeTests(MailApp app)
         Assert.Contains(notice.To, unitMailboxes);
         Assert.Contains($"/intern/anliegen/{submitted.ReferenceNumber}", notice.TextBody);
         Assert.Equal(InboundOutcome.CitizenMessage, (await db.InboundMessages.SingleAsync(m => m.MessageId == answer.MessageId)).Outcome);
+
+        // Staff read the answer with the quoted earlier mail folded away.
+        using var staff = await app.LoggedInAsync(DemoAccounts.CaseWorker);
+        var page = await staff.GetPageAsync($"/intern/anliegen/{submitted.ReferenceNumber}");
+        var folded = Assert.Single(page.QuerySelectorAll("details.kern-accordion"));
+        Assert.Contains("Ihre Vorgangsnummer ist", folded.TextContent);
+        var said = Assert.Single(page.QuerySelectorAll("p.preserve-lines"), p => p.TextContent.Contains("Das Loch ist etwa 30 cm tief.", StringComparison.Ordinal));
+        Assert.DoesNotContain("Ihre Vorgangsnummer ist", said.TextContent);
     }
 
     [Fact]
