@@ -101,6 +101,33 @@ public abstract class MailIntakeTests(MailApp app)
     }
 
     [Fact]
+    public async Task An_answer_about_a_concern_merged_into_another_lands_on_the_one_it_was_merged_into()
+    {
+        await ReadyAsync();
+        var city = MailServer.NewCityAddress();
+        var citizen = MailServer.NewAddress();
+        var duplicate = await SubmitOnTheWebAsync(citizen);
+        var kept = await SubmitOnTheWebAsync(MailServer.NewAddress());
+        await using (var db = app.Db())
+        {
+            await db.Concerns.Where(c => c.Id == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, kept.Id));
+        }
+
+        var ours = Assert.Single(await MailServer.WaitForMailAsync(citizen));
+        var answer = Mail(citizen, city, "Re: " + ours.Subject, "Noch ein Hinweis zum Loch.");
+        answer.InReplyTo = ours.MessageId;
+        await MailServer.SendAsync(answer);
+        await using (RunningReader.Start(app.Services, MailServer.Inbox(city)))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => await MailServer.CountAsync(city, "Verarbeitet") == 1));
+        }
+
+        await using var check = app.Db();
+        Assert.True(await check.ConcernEntries.AnyAsync(e => e.ConcernId == kept.Id && e.Kind == EntryKind.CitizenMessage && e.Text!.Contains("Noch ein Hinweis")));
+        Assert.False(await check.ConcernEntries.AnyAsync(e => e.ConcernId == duplicate.Id && e.Kind == EntryKind.CitizenMessage));
+    }
+
+    [Fact]
     public async Task A_unit_mailbox_routes_to_its_unit_and_the_reference_in_the_subject_threads_only_mails_from_the_contact()
     {
         await ReadyAsync();
