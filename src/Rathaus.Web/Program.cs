@@ -22,6 +22,12 @@ if (args.Contains("create-admin"))
     return await CreateAdministrator.RunAsync(app.Services, args, Console.Out);
 }
 
+// `-- import-mail <file.eml | file.mbox | maildir>` takes old mail in through the email intake, once.
+if (args.Contains("import-mail"))
+{
+    return await Rathaus.Mail.Inbound.MailImport.RunAsync(app.Services, args, Console.Out);
+}
+
 await app.RunAsync();
 return 0;
 

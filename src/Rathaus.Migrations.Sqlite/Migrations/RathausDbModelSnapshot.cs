@@ -198,6 +198,13 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContactEmailFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmailFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -490,6 +497,126 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Rathaus.Mail.Inbound.InboundFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GaveUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.HasIndex("MessageKey")
+                        .IsUnique();
+
+                    b.ToTable("InboundFailures", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Mail.Inbound.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("MessageKey")
+                        .IsUnique();
+
+                    b.ToTable("InboundMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Mail.Inbound.MailboxLease", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxLeases", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Mail.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -565,6 +692,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.HasIndex("To", "CreatedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

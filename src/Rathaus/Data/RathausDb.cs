@@ -36,6 +36,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Open311.Attributes.ServiceAttribute> ServiceAttributes => Set<Open311.Attributes.ServiceAttribute>();
     public DbSet<Open311.Clients.ApiClient> ApiClients => Set<Open311.Clients.ApiClient>();
     public DbSet<Open311.Api.Open311Request> Open311Requests => Set<Open311.Api.Open311Request>();
+    public DbSet<Mail.Inbound.InboundMessage> InboundMessages => Set<Mail.Inbound.InboundMessage>();
+    public DbSet<Mail.Inbound.InboundFailure> InboundFailures => Set<Mail.Inbound.InboundFailure>();
+    public DbSet<Mail.Inbound.MailboxLease> MailboxLeases => Set<Mail.Inbound.MailboxLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,15 +56,16 @@ public sealed class PostBook(RathausDb db, ConcernIntake intake, AuditLog audit,
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await NextSequenceAsync(registration.SiteId, now.Year, ct);
             var siteCode = await db.Sites.Where(s => s.Id == registration.SiteId).Select(s => s.Code).SingleAsync(ct);
             var item = new PostItem
             {
                 IdempotencyKey = registration.IdempotencyKey,
                 SiteId = registration.SiteId,
                 Year = now.Year,
-                Sequence = sequence,
-                Number = string.Create(CultureInfo.InvariantCulture, $"{siteCode}-{now.Year}-{sequence:D5}"),
+
+                // Provisional, unique and never committed: replaced by the real number before the commit.
+                Sequence = -RandomNumberGenerator.GetInt32(1, int.MaxValue),
+                Number = "~" + Guid.NewGuid().ToString("N")[..19],
                 Kind = registration.Kind,
                 Sender = registration.Sender,
                 LetterDate = registration.LetterDate,
@@ -82,6 +83,11 @@ public sealed class PostBook(RathausDb db, ConcernIntake intake, AuditLog audit,
                 ScanContent = registration.Scan?.Content,
             };
             db.PostItems.Add(item);
+            await db.SaveChangesAsync(ct); // the scan, possibly megabytes, before the site's counter is locked
+
+            // The counter row stays locked until the commit: only the number and the audit entry follow.
+            item.Sequence = await NextSequenceAsync(registration.SiteId, now.Year, ct);
+            item.Number = string.Create(CultureInfo.InvariantCulture, $"{siteCode}-{now.Year}-{item.Sequence:D5}");
             audit.Record("PostItem.Registered", nameof(PostItem), item.Number, null,
                 new { item.Kind, item.SiteId, item.AddresseeUnitId, item.AddresseePositionId, Concern = concern?.ReferenceNumber, Scan = item.ScanFileName });
             await db.SaveChangesAsync(ct);

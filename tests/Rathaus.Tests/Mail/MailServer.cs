@@ -42,6 +42,67 @@ public static class MailServer
     /// <summary>A citizen's address nobody else uses, so its mailbox holds only this test's mail.</summary>
     public static string NewAddress() => $"x-{Guid.NewGuid():N}@buerger.example";
 
+    /// <summary>A city mailbox nobody else uses (stadt-…@rathaus-lueneburg.example), for one test's intake.</summary>
+    public static string NewCityAddress() => $"stadt-{Guid.NewGuid():N}@rathaus-lueneburg.example";
+
+    /// <summary>How the intake reads <paramref name="address"/>: plain IMAP on loopback, password "test".</summary>
+    public static Rathaus.Mail.InboxOptions Inbox(string address, string? unitCode = null)
+    {
+        var (host, port) = Imap ?? throw new InvalidOperationException(Missing);
+        return new() { Name = address, Address = address, Host = host, Port = port, Security = "None", UserName = address, Password = "test", UnitCode = unitCode };
+    }
+
+    /// <summary>Sends a mail through Postfix, as a citizen's mail program would.</summary>
+    public static async Task SendAsync(MimeMessage message)
+    {
+        var (host, port) = Smtp ?? throw new InvalidOperationException(Missing);
+        using var smtp = new MailKit.Net.Smtp.SmtpClient();
+        await smtp.ConnectAsync(host, port, SecureSocketOptions.None);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(quit: true);
+    }
+
+    /// <summary>Puts mails straight into a mailbox's inbox (IMAP APPEND): exactly these bytes, nothing added by Postfix.</summary>
+    public static async Task AppendAsync(string address, IEnumerable<MimeMessage> messages)
+    {
+        using var imap = await LoginAsync(address);
+        foreach (var message in messages)
+        {
+            await imap.Inbox.AppendAsync(message);
+        }
+
+        await imap.DisconnectAsync(quit: true);
+    }
+
+    /// <summary>How many mails lie in the folder (INBOX, Verarbeitet, Fehler); 0 for a folder that does not exist yet.</summary>
+    public static async Task<int> CountAsync(string address, string folderName = "INBOX")
+    {
+        using var imap = await LoginAsync(address);
+        IMailFolder folder;
+        try
+        {
+            folder = folderName == "INBOX" ? imap.Inbox : await imap.GetFolderAsync(folderName);
+        }
+        catch (FolderNotFoundException)
+        {
+            return 0;
+        }
+
+        await folder.OpenAsync(FolderAccess.ReadOnly);
+        var count = folder.Count;
+        await imap.DisconnectAsync(quit: true);
+        return count;
+    }
+
+    private static async Task<ImapClient> LoginAsync(string address)
+    {
+        var (host, port) = Imap ?? throw new InvalidOperationException(Missing);
+        var imap = new ImapClient();
+        await imap.ConnectAsync(host, port, SecureSocketOptions.None);
+        await imap.AuthenticateAsync(address, "test");
+        return imap;
+    }
+
     /// <summary>Polls the mailbox until it holds at least <paramref name="count"/> mails or the time is up; returns what is there.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> WaitForMailAsync(string address, int count = 1, int seconds = 20)
     {

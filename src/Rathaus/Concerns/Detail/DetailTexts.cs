@@ -18,6 +18,7 @@ public static class DetailTexts
         EntryKind.Merge => Texts.Key("Zusammengeführt"),
         EntryKind.FollowUp => Texts.Key("Wiedervorlage"),
         EntryKind.Withdrawal => Texts.Key("Zurückgezogen"),
+        EntryKind.DeliveryFailure => Texts.Key("E-Mail nicht zustellbar"),
         _ => kind.ToString(),
     };
 }

@@ -33,7 +33,11 @@ public sealed record ConcernSubmission(
     double? Latitude = null,
     double? Longitude = null,
     IReadOnlyList<SubmittedAttribute>? Attributes = null,
-    Action<Concern>? AlsoStore = null);
+    Action<Concern>? AlsoStore = null)
+{
+    /// <summary>The first timeline entry's text when it should say more than the description (e.g. the whole mail).</summary>
+    public string? EntryText { get; init; }
+}
 
 public sealed record SubmittedConcern(long Id, string ReferenceNumber, string TrackingToken, bool WasAlreadySubmitted);
 
@@ -51,67 +55,13 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
         }
 
         var unitId = await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
-        var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (token, hash, protectedToken) = tokens.New();
+        var token = tokens.New();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (sequence, reference) = await ReferenceNumbers.NextAsync(db, now.Year, ct);
-            var concern = new Concern
-            {
-                ReferenceNumber = reference,
-                Year = now.Year,
-                Sequence = sequence,
-                TrackingTokenHash = hash,
-                TrackingTokenProtected = protectedToken,
-                IdempotencyKey = submission.IdempotencyKey,
-                Kind = submission.Kind,
-                CategoryId = submission.CategoryId,
-                Description = submission.Description,
-                LocationText = submission.LocationText,
-                District = submission.District,
-                Latitude = submission.Latitude,
-                Longitude = submission.Longitude,
-                ContactName = submission.ContactName,
-                ContactEmail = submission.ContactEmail,
-                ContactPhone = submission.ContactPhone,
-                Language = submission.Language,
-                Channel = submission.Channel,
-                Status = ConcernStatus.Received,
-                OrgUnitId = unitId,
-                ReceivedAt = now,
-            };
-            var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.Description };
-            concern.Entries.Add(entry);
-            var order = 0;
-            foreach (var attribute in submission.Attributes ?? [])
-            {
-                concern.AttributeValues.Add(new ConcernAttributeValue { Code = attribute.Code, Label = attribute.Label, Value = attribute.Value, ValueName = attribute.ValueName, Order = order++ });
-            }
-
-            db.Concerns.Add(concern);
-
-            // The year's counter row stays locked until the commit, so every round trip in here delays all other
-            // submissions (bench/concerns): the audit entry goes with the first save, the second one only writes
-            // files and mail, if any (SaveChanges without changes does not reach the database).
-            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
-            submission.AlsoStore?.Invoke(concern);
-            await db.SaveChangesAsync(ct); // ids for the files and the mail
-
-            foreach (var file in submission.Files)
-            {
-                concern.Attachments.Add(ConcernAttachment.From(file, entry.Id, now, fromCitizen: true));
-            }
-
-            if (concern.ContactEmail is not null)
-            {
-                outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
-            }
-
-            await db.SaveChangesAsync(ct);
+            var concern = await AddAsync(submission, unitId, token, trackingUrl, acknowledge: true, ct);
             await transaction.CommitAsync(ct);
-            return new SubmittedConcern(concern.Id, reference, token, WasAlreadySubmitted: false);
+            return new SubmittedConcern(concern.Id, concern.ReferenceNumber, token.Token, WasAlreadySubmitted: false);
         }
         catch (DbUpdateException)
         {
@@ -124,6 +74,77 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stores and numbers a concern in the caller's open transaction (the mail intake writes its record of the mail
+    /// there too), with its files and, if wanted and possible, the acknowledgement mail. The caller commits.
+    /// The number is drawn last: the year's counter row stays locked until the commit, and every submission waits
+    /// for it (bench/concerns). So the concern, its entry and its files are written first under a provisional
+    /// number, and only one small round trip (number, mail, audit) follows while the lock is held.
+    /// </summary>
+    /// <param name="newToken">From <see cref="TrackingTokens.New"/>, drawn BEFORE the transaction: the first use of data
+    /// protection (and every key rotation) writes a key through another connection, which on SQLite would wait for
+    /// this transaction's write lock forever.</param>
+    internal async Task<Concern> AddAsync(ConcernSubmission submission, int unitId, (string Token, byte[] Hash, string Protected) newToken, Func<string, string> trackingUrl, bool acknowledge, CancellationToken ct)
+    {
+        var replyTo = await orgChart.UnitMailboxAsync(unitId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (token, hash, protectedToken) = newToken;
+        var concern = new Concern
+        {
+            // Provisional, unique and never committed: replaced by the real number before the commit.
+            ReferenceNumber = "~" + Guid.NewGuid().ToString("N")[..19],
+            Year = now.Year,
+            Sequence = -System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, int.MaxValue),
+            TrackingTokenHash = hash,
+            TrackingTokenProtected = protectedToken,
+            IdempotencyKey = submission.IdempotencyKey,
+            Kind = submission.Kind,
+            CategoryId = submission.CategoryId,
+            Description = submission.Description,
+            LocationText = submission.LocationText,
+            District = submission.District,
+            Latitude = submission.Latitude,
+            Longitude = submission.Longitude,
+            ContactName = submission.ContactName,
+            ContactEmail = submission.ContactEmail,
+            ContactPhone = submission.ContactPhone,
+            Language = submission.Language,
+            Channel = submission.Channel,
+            Status = ConcernStatus.Received,
+            OrgUnitId = unitId,
+            ReceivedAt = now,
+        };
+        var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.EntryText ?? submission.Description };
+        concern.Entries.Add(entry);
+        var order = 0;
+        foreach (var attribute in submission.Attributes ?? [])
+        {
+            concern.AttributeValues.Add(new ConcernAttributeValue { Code = attribute.Code, Label = attribute.Label, Value = attribute.Value, ValueName = attribute.ValueName, Order = order++ });
+        }
+
+        db.Concerns.Add(concern);
+        submission.AlsoStore?.Invoke(concern);
+        await db.SaveChangesAsync(ct); // ids for the files
+        foreach (var file in submission.Files)
+        {
+            concern.Attachments.Add(ConcernAttachment.From(file, entry.Id, now, fromCitizen: true));
+        }
+
+        await db.SaveChangesAsync(ct); // the files, possibly megabytes, before the counter is locked
+
+        (concern.Sequence, concern.ReferenceNumber) = await ReferenceNumbers.NextAsync(db, now.Year, ct);
+        if (acknowledge && concern.ContactEmail is not null)
+        {
+            outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
+        }
+
+        audit.Record("Concern.Submitted", nameof(Concern), concern.ReferenceNumber, null,
+            new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count },
+            actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
+        await db.SaveChangesAsync(ct);
+        return concern;
     }
 
     /// <summary>Phone, counter and letter are typed in by staff: the audit names them, not "the citizen".</summary>

@@ -77,6 +77,12 @@ public sealed class Concern
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
 
+    /// <summary>When a mail to <see cref="ContactEmail"/> came back undeliverable (a delivery status notification).</summary>
+    public DateTime? ContactEmailFailedAt { get; set; }
+
+    /// <summary>What the receiving mail server said, for staff.</summary>
+    public string? ContactEmailFailure { get; set; }
+
     /// <summary>Language of the citizen's mails and pages: "de" or "en".</summary>
     public string Language { get; set; } = "de";
 

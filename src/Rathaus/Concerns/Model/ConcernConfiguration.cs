@@ -20,6 +20,7 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         concern.Property(c => c.ContactName).HasMaxLength(200);
         concern.Property(c => c.ContactEmail).HasMaxLength(254);
         concern.Property(c => c.ContactPhone).HasMaxLength(50);
+        concern.Property(c => c.ContactEmailFailure).HasMaxLength(1000);
         concern.Property(c => c.Language).HasMaxLength(5);
         concern.Property(c => c.Version).IsConcurrencyToken();
         concern.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -13,6 +13,7 @@ public enum EntryKind
     Merge = 8,
     FollowUp = 9,
     Withdrawal = 10,
+    DeliveryFailure = 11, // a mail to the citizen came back undeliverable; internal
 }
 
 /// <summary>One line of a concern's timeline. Public entries are shown to the citizen; notes never are.</summary>

@@ -54,5 +54,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.ClaimedBy).HasMaxLength(200);
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         message.HasIndex(m => m.ConcernId);
+        message.HasIndex(m => new { m.To, m.CreatedAt }); // rate limit of automatic mails per recipient
     }
 }
