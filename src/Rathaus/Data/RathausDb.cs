@@ -7,6 +7,7 @@ using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 using Rathaus.Platform.OrgChart;
+using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Data;
 
@@ -28,6 +29,8 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

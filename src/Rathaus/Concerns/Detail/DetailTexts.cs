@@ -18,6 +18,7 @@ public static class DetailTexts
         EntryKind.Merge => Texts.Key("Zusammengeführt"),
         EntryKind.FollowUp => Texts.Key("Wiedervorlage"),
         EntryKind.Withdrawal => Texts.Key("Zurückgezogen"),
+        EntryKind.Escalation => Texts.Key("Eskaliert"),
         _ => kind.ToString(),
     };
 }

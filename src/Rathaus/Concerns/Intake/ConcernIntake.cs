@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Mails;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Routing;
@@ -32,7 +33,7 @@ public sealed record SubmittedConcern(long Id, string ReferenceNumber, string Tr
 /// Takes in a concern from any channel: routes it, numbers it and stores it with its files, its first timeline entry
 /// and the acknowledgement mail in one transaction. Only after the commit does the citizen see "received".
 /// </summary>
-public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChartService orgChart, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, ConcernDeadlines deadlines, OrgChartService orgChart, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     public async Task<SubmittedConcern> SubmitAsync(ConcernSubmission submission, Func<string, string> trackingUrl, CancellationToken ct)
     {
@@ -71,6 +72,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
                 OrgUnitId = unitId,
                 ReceivedAt = now,
             };
+            await deadlines.SetOnIntakeAsync(concern, ct);
             var entry = new ConcernEntry { Concern = concern, At = now, Kind = EntryKind.Submitted, IsPublic = true, Text = submission.Description };
             concern.Entries.Add(entry);
             db.Concerns.Add(concern);
@@ -86,7 +88,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
                 outbox.Enqueue(ConcernMails.Acknowledgement(concern, trackingUrl(token), replyTo ?? concern.ContactEmail));
             }
 
-            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
+            audit.Record("Concern.Submitted", nameof(Concern), reference, null, new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, concern.FirstReplyDueAt, concern.DueAt, Files = submission.Files.Count }, actor: "Bürgerin/Bürger");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new SubmittedConcern(concern.Id, reference, token, WasAlreadySubmitted: false);

@@ -13,6 +13,7 @@ public enum EntryKind
     Merge = 8,
     FollowUp = 9,
     Withdrawal = 10,
+    Escalation = 11,    // overdue: reported to the next lead up the Dienstweg (ToOrgUnitId, ToPositionId)
 }
 
 /// <summary>One line of a concern's timeline. Public entries are shown to the citizen; notes never are.</summary>

@@ -54,6 +54,9 @@ public static class WorkingDays
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), CityClock.Zone);
 
+    /// <summary>The last day before a deadline that ends at midnight: the day a person reads as "due on".</summary>
+    public static DateOnly LastDay(DateTime deadlineUtc) => LocalDay(deadlineUtc.AddTicks(-1));
+
     /// <summary>The day in Lüneburg at a UTC instant.</summary>
     public static DateOnly LocalDay(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CityClock.Zone));
