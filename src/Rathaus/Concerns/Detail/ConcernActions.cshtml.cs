@@ -15,6 +15,7 @@ using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Submit;
 using Rathaus.Data;
 using Rathaus.Mail.Outbox;
+using Rathaus.Platform;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 using Rathaus.Platform.Layout;
@@ -221,7 +222,7 @@ public sealed class ConcernActionsModel(
 
     public Task<IActionResult> OnPostWiedervorlageAsync(string reference, DateOnly? followUpOn, CancellationToken ct) => ActAsync(reference, () =>
     {
-        if (followUpOn is { } day && day < DateOnly.FromDateTime(_now))
+        if (followUpOn is { } day && day < clock.Today()) // the day in Lüneburg, not in UTC
         {
             return Refused(t["Das Datum der Wiedervorlage darf nicht in der Vergangenheit liegen."]);
         }
