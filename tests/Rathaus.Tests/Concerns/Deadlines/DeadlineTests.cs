@@ -18,14 +18,20 @@ public abstract class DeadlineTests(DeadlineApp app)
         {
             var refused = await admin.SubmitAsync("/intern/zustaendigkeiten/kategorie", new()
             {
-                ["Input.Code"] = code, ["Input.Name"] = "Fristen " + code, ["Input.FirstReplyDays"] = "5", ["Input.FinalAnswerDays"] = "2",
+                ["Input.Code"] = code,
+                ["Input.Name"] = "Fristen " + code,
+                ["Input.FirstReplyDays"] = "5",
+                ["Input.FinalAnswerDays"] = "2",
             });
             Assert.Contains("Die Frist für die abschließende Antwort darf nicht kürzer sein als die für die erste Antwort (5 Arbeitstage).",
                 PageClient.Errors(await PageClient.PageOf(refused)));
 
             var saved = await admin.SubmitAsync("/intern/zustaendigkeiten/kategorie", new()
             {
-                ["Input.Code"] = code, ["Input.Name"] = "Fristen " + code, ["Input.FirstReplyDays"] = "2", ["Input.FinalAnswerDays"] = "5",
+                ["Input.Code"] = code,
+                ["Input.Name"] = "Fristen " + code,
+                ["Input.FirstReplyDays"] = "2",
+                ["Input.FinalAnswerDays"] = "5",
             });
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }

@@ -55,7 +55,10 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
         {
             var saved = await absent.SubmitAsync("/intern/konto/abwesenheit", new()
             {
-                ["Input.SubstitutePositionId"] = beleuchtung.ToString(), ["Input.From"] = "2027-10-11", ["Input.Until"] = "2027-10-15", ["Input.Reason"] = "Urlaub",
+                ["Input.SubstitutePositionId"] = beleuchtung.ToString(),
+                ["Input.From"] = "2027-10-11",
+                ["Input.Until"] = "2027-10-15",
+                ["Input.Reason"] = "Urlaub",
             });
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Contains("Ihre Abwesenheit vom 11.10.2027 bis 15.10.2027 ist eingetragen. Vertretung: Sachbearbeitung Straßenbeleuchtung.",
@@ -63,13 +66,17 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
 
             var overlapping = await absent.SubmitAsync("/intern/konto/abwesenheit", new()
             {
-                ["Input.SubstitutePositionId"] = beleuchtung.ToString(), ["Input.From"] = "2027-10-14", ["Input.Until"] = "2027-10-20",
+                ["Input.SubstitutePositionId"] = beleuchtung.ToString(),
+                ["Input.From"] = "2027-10-14",
+                ["Input.Until"] = "2027-10-20",
             });
             Assert.Contains("Für diese Stelle gibt es im gewählten Zeitraum schon eine Vertretung.", PageClient.Errors(await PageClient.PageOf(overlapping)));
 
             var past = await absent.SubmitAsync("/intern/konto/abwesenheit", new()
             {
-                ["Input.SubstitutePositionId"] = beleuchtung.ToString(), ["Input.From"] = "2027-10-01", ["Input.Until"] = "2027-10-02",
+                ["Input.SubstitutePositionId"] = beleuchtung.ToString(),
+                ["Input.From"] = "2027-10-01",
+                ["Input.Until"] = "2027-10-02",
             });
             Assert.Contains("Der erste Tag der Abwesenheit darf nicht in der Vergangenheit liegen.", PageClient.Errors(await PageClient.PageOf(past)));
         }
