@@ -316,6 +316,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -336,6 +338,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedPositionId", "Status");
 
                     b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 

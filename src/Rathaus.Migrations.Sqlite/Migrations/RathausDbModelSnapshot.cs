@@ -301,6 +301,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -321,6 +323,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedPositionId", "Status");
 
                     b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 

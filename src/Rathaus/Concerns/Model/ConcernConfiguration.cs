@@ -32,7 +32,9 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
 
         // The deadline check's two set-based updates: not yet escalated and past the deadline; due for the next step.
         concern.HasIndex(c => new { c.EscalationLevel, c.DueAt });
+        concern.HasIndex(c => new { c.EscalationLevel, c.FirstReplyDueAt });
         concern.HasIndex(c => c.NextEscalationAt);
+        concern.HasIndex(c => c.EscalatedAt); // the rows of one run, for their timeline entries, audit entries and mails
         concern.HasIndex(c => c.FollowUpOn);
     }
 }

@@ -11,7 +11,7 @@ using Rathaus.Data;
 namespace Rathaus.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RathausDb))]
-    [Migration("20261125112351_Deadlines")]
+    [Migration("20261125115214_Deadlines")]
     partial class Deadlines
     {
         /// <inheritdoc />
@@ -304,6 +304,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -324,6 +326,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedPositionId", "Status");
 
                     b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 

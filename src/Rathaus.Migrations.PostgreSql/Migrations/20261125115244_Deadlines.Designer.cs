@@ -12,7 +12,7 @@ using Rathaus.Data;
 namespace Rathaus.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(RathausDb))]
-    [Migration("20261125112356_Deadlines")]
+    [Migration("20261125115244_Deadlines")]
     partial class Deadlines
     {
         /// <inheritdoc />
@@ -319,6 +319,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("EscalatedAt");
+
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -339,6 +341,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedPositionId", "Status");
 
                     b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 
