@@ -184,24 +184,17 @@ public sealed class JobScheduler(
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The row for a job seen for the first time; its first run is the schedule's next time.</summary>
+    /// <summary>
+    /// The row for a job seen for the first time; its first run is the schedule's next time. Nodes starting together
+    /// may all try: ON CONFLICT (SQLite and PostgreSQL alike) keeps the first row and raises no error.
+    /// </summary>
     private static async Task<ScheduledJob?> RegisterAsync(RathausDb db, JobDefinition job, DateTime now, CancellationToken ct)
     {
-        var state = new ScheduledJob { Name = job.Name, NextRunAt = job.Schedule.NextAfter(now) };
-        db.ScheduledJobs.Add(state);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node registered it at the same moment: theirs counts.
-            db.ChangeTracker.Clear();
-            return await db.ScheduledJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Name == job.Name, ct);
-        }
-
-        db.Entry(state).State = EntityState.Detached;
-        return state;
+        var next = job.Schedule.NextAfter(now);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ScheduledJobs" ("Name", "NextRunAt") VALUES ({job.Name}, {next}) ON CONFLICT ("Name") DO NOTHING
+            """, ct);
+        return await db.ScheduledJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Name == job.Name, ct);
     }
 
     /// <summary>Gives the due time back, after a pause, so the next try is not at once; the error stays for operators.</summary>

@@ -28,8 +28,11 @@ public abstract class DeadlineApp(DatabaseProvider provider) : RathausApp(provid
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>Another node of the same installation on the same database and clock, with its own scheduler.</summary>
-    public WebApplicationFactory<Program> SecondNode() => new Node(this);
+    /// <summary>
+    /// Another node of the same installation on the same database and clock, with its own scheduler; with
+    /// <paramref name="schedulerRuns"/> that scheduler looks for due jobs by itself every second, as in production.
+    /// </summary>
+    public WebApplicationFactory<Program> SecondNode(bool schedulerRuns = false) => new Node(this, schedulerRuns);
 
     public Task<IReadOnlyList<string>> RunJobsAsync() => Services.GetRequiredService<JobScheduler>().RunDueAsync();
 
@@ -59,7 +62,7 @@ public abstract class DeadlineApp(DatabaseProvider provider) : RathausApp(provid
         return await db.Positions.Where(p => p.Mailbox.StartsWith(mailboxName + "@")).Select(p => p.Id).SingleAsync();
     }
 
-    private sealed class Node(DeadlineApp first) : WebApplicationFactory<Program>
+    private sealed class Node(DeadlineApp first, bool schedulerRuns) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -67,7 +70,8 @@ public abstract class DeadlineApp(DatabaseProvider provider) : RathausApp(provid
             builder.UseSetting("Database:Provider", first.Provider.ToString());
             builder.UseSetting("Database:ConnectionString", first.ConnectionString);
             builder.UseSetting("Database:DemoData", "false"); // the first node has loaded it
-            builder.UseSetting("Scheduling:Enabled", "false");
+            builder.UseSetting("Scheduling:Enabled", schedulerRuns ? "true" : "false");
+            builder.UseSetting("Scheduling:PollSeconds", "1");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(first.Clock));
         }
     }

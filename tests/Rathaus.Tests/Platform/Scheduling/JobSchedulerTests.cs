@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Concerns.Deadlines;
@@ -23,10 +24,15 @@ public abstract class JobSchedulerTests(DeadlineApp app)
                 .SetProperty(c => c.AssignedPositionId, strassen).SetProperty(c => c.FollowUpOn, new DateOnly(2027, 11, 8)));
         }
 
+        await using (var db = app.Db())
+        {
+            await db.ScheduledJobs.Where(j => Jobs.Contains(j.Name)).ExecuteDeleteAsync(); // a new installation
+        }
+
         var second = app.SecondNode();
         try
         {
-            // Both nodes know the jobs; nothing is due before 06:30.
+            // Both nodes register the jobs; nothing is due before 06:30.
             Assert.Empty(await RoundAsync(app.Services, second.Services));
             await using (var db = app.Db())
             {
@@ -34,7 +40,7 @@ public abstract class JobSchedulerTests(DeadlineApp app)
                 Assert.Subset(names.ToHashSet(), Jobs.ToHashSet());
             }
 
-            // 07:30 in Lüneburg: all three are due (or overdue from an earlier test's clock). Four rounds race for them.
+            // 07:30 in Lüneburg: all three are due. Four rounds race for them.
             app.Clock.UtcNow = new DateTime(2027, 11, 8, 6, 30, 0, DateTimeKind.Utc);
             var ran = await RoundAsync(app.Services, second.Services, app.Services, second.Services);
             Assert.Equal(Jobs.Order(StringComparer.Ordinal), ran.Order(StringComparer.Ordinal));
@@ -63,6 +69,70 @@ public abstract class JobSchedulerTests(DeadlineApp app)
         var nextDay = await RoundAsync(app.Services, restarted.Services, restarted.Services);
         Assert.Equal(Jobs.Order(StringComparer.Ordinal), nextDay.Order(StringComparer.Ordinal));
         Assert.Single(await FollowUpMailsAsync(concern.Reference)); // the same follow-up is not reported twice
+    }
+
+    [Fact]
+    public async Task Three_nodes_polling_on_their_own_run_a_due_job_once()
+    {
+        app.Clock.UtcNow = new DateTime(2027, 12, 6, 4, 0, 0, DateTimeKind.Utc); // Monday, 05:00 in Lüneburg
+        var concern = await app.SubmitAsync("schlagloch", "Drei Knoten " + Guid.NewGuid().ToString("N"));
+        var strassen = await app.PositionIdAsync("strassen");
+        await using (var db = app.Db())
+        {
+            await db.Concerns.Where(c => c.Id == concern.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.AssignedPositionId, strassen).SetProperty(c => c.FollowUpOn, new DateOnly(2027, 12, 6)));
+        }
+
+        await using (var db = app.Db())
+        {
+            await db.ScheduledJobs.Where(j => Jobs.Contains(j.Name)).ExecuteDeleteAsync(); // a new installation
+        }
+
+        WebApplicationFactory<Program>[] nodes = [app.SecondNode(schedulerRuns: true), app.SecondNode(schedulerRuns: true), app.SecondNode(schedulerRuns: true)];
+        try
+        {
+            foreach (var node in nodes)
+            {
+                _ = node.Services; // started: each polls every second from now on
+            }
+
+            var registered = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < registered)
+            {
+                await using var db = app.Db();
+                if (await db.ScheduledJobs.CountAsync(j => Jobs.Contains(j.Name)) == Jobs.Length)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            // 07:30 in Lüneburg: the follow-up job is due; the nodes find it by themselves.
+            app.Clock.UtcNow = new DateTime(2027, 12, 6, 6, 30, 0, DateTimeKind.Utc);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            ScheduledJob job;
+            do
+            {
+                await Task.Delay(250);
+                await using var db = app.Db();
+                job = await db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.Name == DeadlinesModule.FollowUpJob);
+            }
+            while (job.NextRunAt <= app.Clock.UtcNow && DateTime.UtcNow < deadline);
+
+            Assert.True(job.NextRunAt > app.Clock.UtcNow, "no node ran the due follow-up job within a minute");
+            await Task.Delay(3000); // three more polls of each node: nothing may run twice
+            Assert.Single(await FollowUpMailsAsync(concern.Reference));
+            await using var check = app.Db();
+            Assert.All((await check.ScheduledJobRuns.AsNoTracking().ToListAsync()).GroupBy(r => (r.JobName, r.DueAt)), g => Assert.Single(g));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>One round of the scheduler on each given node, all at the same time; the names of the jobs that ran.</summary>
