@@ -59,7 +59,7 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
                 ["Input.From"] = "2027-10-11",
                 ["Input.Until"] = "2027-10-15",
                 ["Input.Reason"] = "Urlaub",
-            });
+            }, button: "Abwesenheit speichern");
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Contains("Ihre Abwesenheit vom 11.10.2027 bis 15.10.2027 ist eingetragen. Vertretung: Sachbearbeitung Straßenbeleuchtung.",
                 (await absent.FollowAsync(saved)).QuerySelector("main")!.TextContent);
@@ -69,7 +69,7 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
                 ["Input.SubstitutePositionId"] = beleuchtung.ToString(),
                 ["Input.From"] = "2027-10-14",
                 ["Input.Until"] = "2027-10-20",
-            });
+            }, button: "Abwesenheit speichern");
             Assert.Contains("Für diese Stelle gibt es im gewählten Zeitraum schon eine Vertretung.", PageClient.Errors(await PageClient.PageOf(overlapping)));
 
             var past = await absent.SubmitAsync("/intern/konto/abwesenheit", new()
@@ -77,7 +77,7 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
                 ["Input.SubstitutePositionId"] = beleuchtung.ToString(),
                 ["Input.From"] = "2027-10-01",
                 ["Input.Until"] = "2027-10-02",
-            });
+            }, button: "Abwesenheit speichern");
             Assert.Contains("Der erste Tag der Abwesenheit darf nicht in der Vergangenheit liegen.", PageClient.Errors(await PageClient.PageOf(past)));
         }
 
@@ -124,6 +124,41 @@ public abstract class FollowUpAndSubstitutionTests(DeadlineApp app)
         {
             Assert.Equal(await app.PositionIdAsync("strassen"), await db.Concerns.Where(c => c.Id == concern.Id).Select(c => c.AssignedPositionId).SingleAsync());
         }
+    }
+
+    [Fact]
+    public async Task An_absent_holder_ends_a_running_absence_early_and_removes_a_planned_one_but_never_someone_elses()
+    {
+        app.Clock.UtcNow = new DateTime(2028, 1, 10, 8, 0, 0, DateTimeKind.Utc); // Monday
+        var strassen2 = await app.PositionIdAsync("strassen2");
+        var beleuchtung = await app.PositionIdAsync("beleuchtung");
+        using var absent = await app.LoggedInAsync("f.winkler");
+        foreach (var (from, until) in new[] { ("2028-01-03", "2028-01-21"), ("2028-02-07", "2028-02-11") })
+        {
+            await using var db = app.Db();
+            db.Substitutions.Add(new() { PositionId = strassen2, SubstitutePositionId = beleuchtung, From = DateOnly.Parse(from), Until = DateOnly.Parse(until) });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await absent.GetPageAsync("/intern/konto/abwesenheit");
+        Assert.Equal(["Abwesenheit beenden", "Abwesenheit entfernen"], page.QuerySelectorAll("main li button").Select(b => b.TextContent.Trim()));
+        var forms = page.QuerySelectorAll("main li form").Select(f => f.GetAttribute("action")!).ToList();
+
+        using (var other = await app.LoggedInAsync("l.hoppe"))
+        {
+            var foreign = await other.SubmitAsync(await other.GetPageAsync("/intern/konto/abwesenheit"), forms[0], [], button: "Abwesenheit speichern");
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        }
+
+        var ended = await absent.SubmitAsync(page, forms[0], [], button: "Abwesenheit beenden");
+        Assert.Contains("Die Vertretung endet am 09.01.2028.", (await absent.FollowAsync(ended)).QuerySelector("main")!.TextContent);
+        page = await absent.GetPageAsync("/intern/konto/abwesenheit");
+        var removed = await absent.SubmitAsync(page, page.QuerySelectorAll("main li form").Single().GetAttribute("action")!, [], button: "Abwesenheit entfernen");
+        Assert.Contains("Die geplante Abwesenheit wurde entfernt.", (await absent.FollowAsync(removed)).QuerySelector("main")!.TextContent);
+
+        await using var check = app.Db();
+        var left = await check.Substitutions.AsNoTracking().Where(s => s.PositionId == strassen2).ToListAsync();
+        Assert.Equal(new DateOnly(2028, 1, 9), Assert.Single(left).Until);
     }
 
     private async Task AssignAsync(string mailboxName, params long[] ids)

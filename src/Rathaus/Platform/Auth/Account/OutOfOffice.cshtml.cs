@@ -88,6 +88,39 @@ public sealed class OutOfOfficeModel(RathausDb db, AuditLog audit, TimeProvider 
         return Page();
     }
 
+    /// <summary>
+    /// Back earlier: a running substitution of an own position ends yesterday (or today, if it began today); a planned
+    /// one is removed (the audit log keeps it). The same rules as on the administrators' substitution page.
+    /// </summary>
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var ownIds = OwnPositions.Select(p => p.Id).ToList();
+        var substitution = await db.Substitutions.Include(s => s.Position).SingleOrDefaultAsync(s => s.Id == id && ownIds.Contains(s.PositionId), ct);
+        if (substitution is null || substitution.Until < Today)
+        {
+            return NotFound();
+        }
+
+        var before = substitution.Snapshot();
+        if (substitution.From > Today)
+        {
+            db.Substitutions.Remove(substitution);
+            audit.Record("Substitution.Removed", nameof(Substitution), substitution.Position!.Mailbox, before, null);
+            Message = t["Die geplante Abwesenheit wurde entfernt."];
+        }
+        else
+        {
+            var yesterday = Today.AddDays(-1);
+            substitution.Until = substitution.From > yesterday ? substitution.From : yesterday;
+            audit.Record("Substitution.Ended", nameof(Substitution), substitution.Position!.Mailbox, before, substitution.Snapshot());
+            Message = t["Die Vertretung endet am {0}.", Day(substitution.Until.Value)];
+        }
+
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
     public static string Day(DateOnly day) => day.ToString("dd.MM.yyyy", PlatformModule.German);
 
     private async Task LoadAsync(CancellationToken ct)
