@@ -14,13 +14,13 @@ public sealed class OverdueDigest(RathausDb db, OrgChartService orgChart, StaffN
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdue = await db.Concerns.AsNoTracking()
+        var overdue = db.Concerns.AsNoTracking()
             .Where(c => (c.Status == ConcernStatus.Received || c.Status == ConcernStatus.InProgress || c.Status == ConcernStatus.WaitingForCitizen)
-                && c.MergedIntoId == null && c.DueAt < now)
-            .OrderBy(c => c.DueAt).ThenBy(c => c.Id)
-            .Select(c => new { c.ReferenceNumber, c.OrgUnitId, UnitCode = c.OrgUnit!.Code, c.DueAt })
-            .ToListAsync(ct);
-        if (overdue.Count == 0)
+                && c.MergedIntoId == null && c.DueAt < now);
+
+        // Counted by the database per unit; only the few oldest per lead are read as rows.
+        var perUnit = await overdue.GroupBy(c => c.OrgUnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, ct);
+        if (perUnit.Count == 0)
         {
             return 0;
         }
@@ -28,16 +28,20 @@ public sealed class OverdueDigest(RathausDb db, OrgChartService orgChart, StaffN
         var parents = await orgChart.ParentMapAsync(ct);
         var leads = await db.Positions.AsNoTracking().Where(p => p.IsLead && p.IsActive)
             .Select(p => new { p.Id, p.OrgUnitId }).ToListAsync(ct);
-        var byUnit = overdue.ToLookup(c => c.OrgUnitId);
         var digests = new Dictionary<int, (int Total, IReadOnlyList<ConcernLine> Oldest)>();
         foreach (var lead in leads)
         {
-            var subtree = OrgRules.Subtree(parents, lead.OrgUnitId);
-            var mine = subtree.SelectMany(u => byUnit[u]).OrderBy(c => c.DueAt).ThenBy(c => c.ReferenceNumber, StringComparer.Ordinal).ToList();
-            if (mine.Count > 0)
+            var units = OrgRules.Subtree(parents, lead.OrgUnitId).Where(perUnit.ContainsKey).ToList();
+            if (units.Count == 0)
             {
-                digests[lead.Id] = (mine.Count, [.. mine.Take(StaffMails.ListedAtMost).Select(c => new ConcernLine(c.ReferenceNumber, c.UnitCode, c.DueAt))]);
+                continue;
             }
+
+            var oldest = await overdue.Where(c => units.Contains(c.OrgUnitId))
+                .OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(StaffMails.ListedAtMost)
+                .Select(c => new ConcernLine(c.ReferenceNumber, c.OrgUnit!.Code, c.DueAt))
+                .ToListAsync(ct);
+            digests[lead.Id] = (units.Sum(u => perUnit[u]), oldest);
         }
 
         var sent = await notices.EnqueueAsync(digests, (to, title, digest, asSubstitute) => StaffMails.Digest(to, title, digest.Total, digest.Oldest, notices.BaseUrl, asSubstitute), ct);

@@ -28,14 +28,14 @@ public static class StaffMails
         return Mail("Concern.FollowUp", to, subject, intro, concerns, baseUrl);
     }
 
-    public static OutgoingMail Escalated(string to, string positionTitle, IReadOnlyList<ConcernLine> concerns, string? baseUrl, bool asSubstitute)
+    public static OutgoingMail Escalated(string to, string positionTitle, int total, IReadOnlyList<ConcernLine> oldest, string? baseUrl, bool asSubstitute)
     {
-        var subject = concerns.Count == 1
-            ? $"Frist überschritten: Vorgang {concerns[0].ReferenceNumber}"
-            : $"Frist überschritten: {concerns.Count} Anliegen";
+        var subject = total == 1
+            ? $"Frist überschritten: Vorgang {oldest[0].ReferenceNumber}"
+            : $"Frist überschritten: {total} Anliegen";
         var intro = (asSubstitute ? $"Sie vertreten zurzeit die Stelle „{positionTitle}“. " : "")
             + $"Bei diesen Anliegen ist die Frist abgelaufen. Sie werden der Stelle „{positionTitle}“ auf dem Dienstweg gemeldet:";
-        return Mail("Concern.Escalated", to, subject, intro, concerns, baseUrl);
+        return Mail("Concern.Escalated", to, subject, intro, oldest, baseUrl, total);
     }
 
     public static OutgoingMail Digest(string to, string positionTitle, int total, IReadOnlyList<ConcernLine> oldest, string? baseUrl, bool asSubstitute)
