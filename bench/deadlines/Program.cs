@@ -8,7 +8,8 @@
 //   1. the first check over the whole backlog (every overdue concern escalates to level 1 at once),
 //   2. the next working day (the concerns that became overdue since),
 //   3. four working days later (the next step up for the backlog, plus the newly overdue).
-// Prints a Markdown table; the database is dropped at the end.
+// Prints a Markdown table; the database is dropped at the end. RATHAUS_BENCH_SQL=1 logs every statement with its
+// duration to stderr.
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,11 @@ try
     builder.Configuration["Database:ConnectionString"] = connection;
     builder.Configuration["Database:DemoData"] = "true";
     builder.Logging.ClearProviders(); // stdout is the results table (the migrations' first query fails by design on an empty database)
+    if (Environment.GetEnvironmentVariable("RATHAUS_BENCH_SQL") == "1")
+    {
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // every statement with its duration, on stderr
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+    }
     builder.AddRathaus();
     builder.Services.AddSingleton<TimeProvider>(clock);
     await using var app = builder.Build();

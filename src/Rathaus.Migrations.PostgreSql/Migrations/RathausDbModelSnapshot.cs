@@ -316,8 +316,6 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EscalatedAt");
-
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -336,6 +334,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
 
                     b.HasIndex("EscalationLevel", "DueAt");
 

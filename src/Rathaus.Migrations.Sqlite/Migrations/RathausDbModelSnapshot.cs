@@ -301,8 +301,6 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EscalatedAt");
-
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -321,6 +319,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
 
                     b.HasIndex("EscalationLevel", "DueAt");
 

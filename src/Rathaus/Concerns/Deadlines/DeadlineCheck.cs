@@ -106,38 +106,23 @@ public sealed class DeadlineCheck(RathausDb db, OrgChartService orgChart, StaffN
     }
 
     /// <summary>One mail per lead (and substitute) with the number of concerns that reached them in this run and the oldest of them.</summary>
+    /// <remarks>
+    /// The run's rows are read once, oldest deadline first, with five narrow columns: measured faster than a query per
+    /// lead (which PostgreSQL answers by walking a deadline index), and still only a few megabytes for a backlog.
+    /// </remarks>
     private async Task NotifyLeadsAsync(IReadOnlyDictionary<int, IReadOnlyList<Position>> chains, DateTime now, CancellationToken ct)
     {
-        var run = db.Concerns.AsNoTracking().Where(c => c.EscalatedAt == now);
-        var reached = await run.GroupBy(c => new { c.OrgUnitId, c.EscalationLevel })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.EscalationLevel, Count = g.Count() })
+        var rows = await db.Concerns.AsNoTracking().Where(c => c.EscalatedAt == now)
+            .OrderBy(c => c.DueAt).ThenBy(c => c.Id)
+            .Select(c => new { c.ReferenceNumber, c.OrgUnitId, c.EscalationLevel, c.DueAt, c.FirstReplyDueAt, c.FirstReplyAt })
             .ToListAsync(ct);
-        var byLead = reached
+        var unitCodes = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var mails = rows
             .Where(r => chains.TryGetValue(r.OrgUnitId, out var chain) && r.EscalationLevel >= 1 && r.EscalationLevel <= chain.Count)
-            .GroupBy(r => chains[r.OrgUnitId][r.EscalationLevel - 1].Id);
-        var mails = new Dictionary<int, (int Total, IReadOnlyList<ConcernLine> Oldest)>();
-        foreach (var lead in byLead)
-        {
-            // Per level, the units whose step of that level is this lead; the oldest deadlines first.
-            var oldest = new List<(DateTime? Due, ConcernLine Line)>();
-            foreach (var level in lead.GroupBy(r => r.EscalationLevel))
-            {
-                var units = level.Select(r => r.OrgUnitId).ToList();
-                var number = level.Key;
-                var rows = await run.Where(c => c.EscalationLevel == number && units.Contains(c.OrgUnitId))
-                    .OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(StaffMails.ListedAtMost)
-                    .Select(c => new { c.ReferenceNumber, UnitCode = c.OrgUnit!.Code, c.DueAt, c.FirstReplyDueAt, c.FirstReplyAt })
-                    .ToListAsync(ct);
-                oldest.AddRange(rows.Select(r =>
-                {
-                    var due = r.DueAt < now || r.FirstReplyAt != null ? r.DueAt : r.FirstReplyDueAt; // the deadline that passed
-                    return (due, new ConcernLine(r.ReferenceNumber, r.UnitCode, due));
-                }));
-            }
-
-            mails[lead.Key] = (lead.Sum(r => r.Count), [.. oldest.OrderBy(o => o.Due).Take(StaffMails.ListedAtMost).Select(o => o.Line)]);
-        }
-
+            .Select(r => (Lead: chains[r.OrgUnitId][r.EscalationLevel - 1].Id,
+                Line: new ConcernLine(r.ReferenceNumber, unitCodes[r.OrgUnitId], r.DueAt < now || r.FirstReplyAt != null ? r.DueAt : r.FirstReplyDueAt)))
+            .GroupBy(x => x.Lead)
+            .ToDictionary(g => g.Key, g => (Total: g.Count(), Oldest: (IReadOnlyList<ConcernLine>)[.. g.Take(StaffMails.ListedAtMost).Select(x => x.Line)]));
         await notices.EnqueueAsync(mails, (to, title, mail, asSubstitute) => StaffMails.Escalated(to, title, mail.Total, mail.Oldest, notices.BaseUrl, asSubstitute), ct);
         await db.SaveChangesAsync(ct);
     }

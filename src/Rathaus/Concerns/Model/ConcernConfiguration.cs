@@ -34,7 +34,7 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         concern.HasIndex(c => new { c.EscalationLevel, c.DueAt });
         concern.HasIndex(c => new { c.EscalationLevel, c.FirstReplyDueAt });
         concern.HasIndex(c => c.NextEscalationAt);
-        concern.HasIndex(c => c.EscalatedAt); // the rows of one run, for their timeline entries, audit entries and mails
+        concern.HasIndex(c => new { c.EscalatedAt, c.DueAt }); // the rows of one run, oldest deadline first: entries, audit, mails
         concern.HasIndex(c => c.FollowUpOn);
     }
 }

@@ -11,7 +11,7 @@ using Rathaus.Data;
 namespace Rathaus.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RathausDb))]
-    [Migration("20261125115214_Deadlines")]
+    [Migration("20261125123145_Deadlines")]
     partial class Deadlines
     {
         /// <inheritdoc />
@@ -304,8 +304,6 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EscalatedAt");
-
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -324,6 +322,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
 
                     b.HasIndex("EscalationLevel", "DueAt");
 

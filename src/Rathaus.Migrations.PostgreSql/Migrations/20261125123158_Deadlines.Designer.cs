@@ -12,7 +12,7 @@ using Rathaus.Data;
 namespace Rathaus.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(RathausDb))]
-    [Migration("20261125115244_Deadlines")]
+    [Migration("20261125123158_Deadlines")]
     partial class Deadlines
     {
         /// <inheritdoc />
@@ -319,8 +319,6 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EscalatedAt");
-
                     b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
@@ -339,6 +337,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
 
                     b.HasIndex("EscalationLevel", "DueAt");
 
