@@ -137,6 +137,12 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("FinalAnswerDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FirstReplyDays")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -240,8 +246,20 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FirstReplyAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstReplyDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FollowUpNotifiedFor")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("date");
@@ -269,6 +287,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -308,10 +329,14 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("FollowUpOn");
+
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -322,6 +347,12 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1177,6 +1208,69 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("PositionId", "From");
 
                     b.ToTable("Substitutions");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Scheduling.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJobs");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Scheduling.ScheduledJobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobName", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledJobRuns");
                 });
 
             modelBuilder.Entity("Rathaus.Post.PostBookCounter", b =>

@@ -126,6 +126,12 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinalAnswerDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstReplyDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -225,7 +231,19 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstReplyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstReplyDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpNotifiedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FollowUpOn")
@@ -254,6 +272,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextEscalationAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
@@ -293,10 +314,14 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("FollowUpOn");
+
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -307,6 +332,12 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("AssignedPositionId", "Status");
+
+                    b.HasIndex("EscalatedAt", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "DueAt");
+
+                    b.HasIndex("EscalationLevel", "FirstReplyDueAt");
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1132,6 +1163,67 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("PositionId", "From");
 
                     b.ToTable("Substitutions");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Scheduling.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJobs");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Scheduling.ScheduledJobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobName", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledJobRuns");
                 });
 
             modelBuilder.Entity("Rathaus.Post.PostBookCounter", b =>

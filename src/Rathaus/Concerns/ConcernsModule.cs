@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Routing;
@@ -16,6 +17,7 @@ public static class ConcernsModule
     {
         builder.Services.AddScoped<ConcernRouting>();
         builder.Services.AddScoped<ConcernIntake>();
+        builder.AddDeadlines();
         builder.Services.AddScoped<ConcernAccess>();
         builder.Services.AddScoped<Detail.ConcernActionChoices>();
         builder.Services.AddSingleton<TrackingTokens>();

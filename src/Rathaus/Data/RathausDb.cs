@@ -8,6 +8,7 @@ using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 using Rathaus.Platform.OrgChart;
+using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Data;
 
@@ -39,6 +40,8 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Mail.Inbound.InboundMessage> InboundMessages => Set<Mail.Inbound.InboundMessage>();
     public DbSet<Mail.Inbound.InboundFailure> InboundFailures => Set<Mail.Inbound.InboundFailure>();
     public DbSet<Mail.Inbound.MailboxLease> MailboxLeases => Set<Mail.Inbound.MailboxLease>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

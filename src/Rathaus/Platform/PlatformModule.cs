@@ -17,6 +17,7 @@ using Rathaus.Platform.Auth;
 using Rathaus.Platform.Layout;
 using Rathaus.Platform.Operations;
 using Rathaus.Platform.OrgChart;
+using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Platform;
 
@@ -35,6 +36,7 @@ public static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<RefusalFilter>();
         services.AddScoped<OrgChartService>();
+        services.AddJobScheduler(builder.Configuration);
         services.AddScoped<Rathaus.Platform.OrgChart.Exchange.OrgChartExport>();
         services.AddScoped<Rathaus.Platform.OrgChart.Exchange.OrgChartImport>();
         services.AddScoped<Data.DemoData.LueneburgDemo>();

@@ -14,9 +14,15 @@ public sealed class Category : IDeactivatable
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
 
+    /// <summary>Working days until the first reply is due; null means the installation's default (Deadlines:FirstReplyDays).</summary>
+    public int? FirstReplyDays { get; set; }
+
+    /// <summary>Working days until the final answer is due; null means the default (Deadlines:FinalAnswerDays).</summary>
+    public int? FinalAnswerDays { get; set; }
+
     public string AuditKey => Code;
 
-    public object Snapshot() => new { Code, Name, Description, ParentId, ParentCode = Parent?.Code, SortOrder, IsActive };
+    public object Snapshot() => new { Code, Name, Description, ParentId, ParentCode = Parent?.Code, SortOrder, FirstReplyDays, FinalAnswerDays, IsActive };
 }
 
 /// <summary>A Zuständigkeit: concerns of this category (optionally in this district) go to this unit.</summary>

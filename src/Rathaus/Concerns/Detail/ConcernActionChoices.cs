@@ -21,11 +21,18 @@ public sealed class ConcernActionChoices(RathausDb db, IStringLocalizer<SharedRe
         var statuses = ConcernStatusRules.Targets(concern.Status)
             .Select(s => new SelectListItem(t[ConcernTexts.StatusName(s)], s.ToString()))
             .ToList();
-        return new ActionChoices(positions, OrgTexts.UnitItems(units, u => u.IsActive && u.Id != concern.OrgUnitId).ToList(), statuses);
+        // Topics only, not their groups: responsibilities and deadlines hang on topics.
+        var categories = await db.Categories.AsNoTracking()
+            .Where(c => c.IsActive && c.Id != concern.CategoryId && !db.Categories.Any(child => child.ParentId == c.Id))
+            .OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(ct);
+        return new ActionChoices(positions, OrgTexts.UnitItems(units, u => u.IsActive && u.Id != concern.OrgUnitId).ToList(), statuses, categories);
     }
 }
 
 public sealed record ActionChoices(
     IReadOnlyList<SelectListItem> Positions,
     IReadOnlyList<SelectListItem> Units,
-    IReadOnlyList<SelectListItem> Statuses);
+    IReadOnlyList<SelectListItem> Statuses,
+    IReadOnlyList<SelectListItem> Categories);

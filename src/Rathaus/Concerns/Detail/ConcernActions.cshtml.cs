@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Mails;
@@ -14,6 +15,7 @@ using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Submit;
 using Rathaus.Data;
 using Rathaus.Mail.Outbox;
+using Rathaus.Platform;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 using Rathaus.Platform.Layout;
@@ -29,7 +31,7 @@ namespace Rathaus.Concerns.Detail;
 /// </summary>
 [Authorize]
 public sealed class ConcernActionsModel(
-    RathausDb db, ConcernAccess access, StaffNotices notices, AuditLog audit, Outbox outbox, TrackingTokens tokens,
+    RathausDb db, ConcernAccess access, StaffNotices notices, ConcernDeadlines deadlines, AuditLog audit, Outbox outbox, TrackingTokens tokens,
     IConfiguration configuration, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     /// <summary>The version the detail page showed; a change in between is a conflict.</summary>
@@ -102,11 +104,30 @@ public sealed class ConcernActionsModel(
         var before = Snapshot();
         _concern.OrgUnitId = unit.Id;
         _concern.AssignedPositionId = null;
+        await deadlines.RecomputeForForwardAsync(_concern, _now, ct);
 
         // Public, so that the citizen's timeline says „An die zuständige Stelle weitergegeben“; the reason itself is never shown there.
         AddEntry(EntryKind.Forward, isPublic: true, text: reason.Trim(), toUnitId: unit.Id);
         audit.Record("Concern.Forwarded", nameof(Concern), _concern.ReferenceNumber, before, Snapshot());
         return Done(t["Das Anliegen {0} wurde an „{1}“ weitergeleitet.", _concern.ReferenceNumber, unit.Name]);
+    }, ct);
+
+    /// <summary>Thema ändern: the deadlines are counted anew with the new category's periods.</summary>
+    public Task<IActionResult> OnPostThemaAsync(string reference, int? categoryId, CancellationToken ct) => ActAsync(reference, async () =>
+    {
+        var category = categoryId is null ? null
+            : await db.Categories.SingleOrDefaultAsync(c => c.Id == categoryId && c.IsActive && !db.Categories.Any(child => child.ParentId == c.Id), ct);
+        if (category is null || category.Id == _concern.CategoryId)
+        {
+            return Refused(t["Bitte wählen Sie ein anderes aktives Thema."]);
+        }
+
+        var before = Snapshot();
+        _concern.CategoryId = category.Id;
+        await deadlines.RecomputeForCategoryAsync(_concern, _now, ct);
+        AddEntry(EntryKind.Note, isPublic: false, text: $"Thema geändert: {category.Name}"); // internal, stays German
+        audit.Record("Concern.CategoryChanged", nameof(Concern), _concern.ReferenceNumber, before, Snapshot());
+        return Done(t["Das Thema ist jetzt „{0}“; die Fristen wurden neu berechnet.", category.Name]);
     }, ct);
 
     public Task<IActionResult> OnPostAntwortenAsync(string reference, string? text, bool close, CancellationToken ct) => ActAsync(reference, async () =>
@@ -201,7 +222,7 @@ public sealed class ConcernActionsModel(
 
     public Task<IActionResult> OnPostWiedervorlageAsync(string reference, DateOnly? followUpOn, CancellationToken ct) => ActAsync(reference, () =>
     {
-        if (followUpOn is { } day && day < DateOnly.FromDateTime(_now))
+        if (followUpOn is { } day && day < clock.Today()) // the day in Lüneburg, not in UTC
         {
             return Refused(t["Das Datum der Wiedervorlage darf nicht in der Vergangenheit liegen."]);
         }
@@ -365,6 +386,10 @@ public sealed class ConcernActionsModel(
         _concern.OrgUnitId,
         _concern.AssignedPositionId,
         _concern.FollowUpOn,
+        _concern.CategoryId,
+        _concern.FirstReplyDueAt,
+        _concern.DueAt,
+        _concern.EscalationLevel,
         _concern.MergedIntoId,
         _concern.ClosedAt,
     };

@@ -67,7 +67,7 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAcce
             .Where(v => v.ConcernId == concern.Id).OrderBy(v => v.Order).ToListAsync(ct);
         Concern = concern;
 
-        var positionIds = concern.Entries.Where(e => e.PositionId != null).Select(e => e.PositionId!.Value).Distinct().ToList();
+        var positionIds = concern.Entries.SelectMany(e => new[] { e.PositionId, e.ToPositionId }).OfType<int>().Distinct().ToList();
         PositionTitles = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var staffIds = concern.Entries.Where(e => e.StaffMemberId != null).Select(e => e.StaffMemberId!.Value).Distinct().ToList();
         StaffNames = await db.StaffMembers.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);

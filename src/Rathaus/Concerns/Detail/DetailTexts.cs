@@ -19,6 +19,7 @@ public static class DetailTexts
         EntryKind.FollowUp => Texts.Key("Wiedervorlage"),
         EntryKind.Withdrawal => Texts.Key("Zurückgezogen"),
         EntryKind.DeliveryFailure => Texts.Key("E-Mail nicht zustellbar"),
+        EntryKind.Escalation => Texts.Key("Eskaliert"),
         _ => kind.ToString(),
     };
 }

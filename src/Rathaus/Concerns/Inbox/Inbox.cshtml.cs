@@ -3,15 +3,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Rathaus.Concerns.Detail;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Routing;
 using Rathaus.Data;
+using Rathaus.Platform;
 
 namespace Rathaus.Concerns.Inbox;
 
 public sealed record InboxRow(
     string ReferenceNumber, DateTime ReceivedAt, ConcernKind Kind, string? Category, ConcernStatus Status,
-    string UnitCode, string UnitName, string? Position, DateTime? DueAt);
+    string UnitCode, string UnitName, string? Position, DateTime? DueAt,
+    DateTime? FirstReplyDueAt, DateTime? FirstReplyAt, DateOnly? FollowUpOn, int EscalationLevel);
+
+/// <summary>Where a concern stands with its deadlines, as the inbox row says it in words (not by colour alone).</summary>
+public enum DueState
+{
+    None,
+    DueSoon,
+    FirstReplyOverdue,
+    Overdue,
+}
 
 /// <summary>The staff inbox: one view of the concerns this user may see, filtered by plain GET parameters.</summary>
 public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRouting routing, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
@@ -47,6 +59,33 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
     public IEnumerable<SelectListItem> SortItems =>
         [new(t["Neueste zuerst"], "neu"), new(t["Älteste zuerst"], "alt"), new(t["Nach Frist"], "frist")];
 
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+    public DateOnly Today { get; } = clock.Today();
+
+    /// <summary>Open concerns only: a closed one is never overdue.</summary>
+    public DueState StateOf(InboxRow row)
+    {
+        if (ConcernStatusRules.IsClosed(row.Status))
+        {
+            return DueState.None;
+        }
+
+        if (row.DueAt < Now)
+        {
+            return DueState.Overdue;
+        }
+
+        if (row.FirstReplyAt is null && row.FirstReplyDueAt < Now)
+        {
+            return DueState.FirstReplyOverdue;
+        }
+
+        var soon = Now + DueSoon;
+        return row.DueAt <= soon || (row.FirstReplyAt is null && row.FirstReplyDueAt <= soon) ? DueState.DueSoon : DueState.None;
+    }
+
+    public bool FollowUpDue(InboxRow row) => row.FollowUpOn <= Today && !ConcernStatusRules.IsClosed(row.Status);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await access.ScopeAsync(User, ct);
@@ -65,7 +104,8 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await Sorted(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new InboxRow(c.ReferenceNumber, c.ReceivedAt, c.Kind, c.Category!.Name, c.Status,
-                c.OrgUnit!.Code, c.OrgUnit.Name, c.AssignedPosition!.Title, c.DueAt))
+                c.OrgUnit!.Code, c.OrgUnit.Name, c.AssignedPosition!.Title, c.DueAt,
+                c.FirstReplyDueAt, c.FirstReplyAt, c.FollowUpOn, c.EscalationLevel))
             .ToListAsync(ct);
         return Page();
     }
@@ -161,15 +201,16 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
             query = query.Where(c => c.Channel == channel);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         if (Due == "ueberfaellig")
         {
-            query = query.Where(c => c.DueAt != null && c.DueAt < now);
+            query = query.Where(c => c.DueAt < now || (c.FirstReplyAt == null && c.FirstReplyDueAt < now));
         }
         else if (Due == "bald")
         {
             var soon = now + DueSoon;
-            query = query.Where(c => c.DueAt != null && c.DueAt >= now && c.DueAt <= soon);
+            query = query.Where(c => !(c.DueAt < now || (c.FirstReplyAt == null && c.FirstReplyDueAt < now))
+                && (c.DueAt <= soon || (c.FirstReplyAt == null && c.FirstReplyDueAt <= soon)));
         }
 
         return query;
@@ -203,10 +244,19 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
         return ConcernSearch.Matching(db, Text) ?? db.Concerns.Where(c => false);
     }
 
-    private IQueryable<Concern> Sorted(IQueryable<Concern> query) => Sort switch
+    /// <summary>Whatever the order, follow-ups due today or earlier come first (Wiedervorlage), oldest date first.</summary>
+    private IQueryable<Concern> Sorted(IQueryable<Concern> query)
     {
-        "alt" => query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
-        "frist" => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Id),
-        _ => query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
-    };
+        var today = Today;
+        var open = new[] { ConcernStatus.Received, ConcernStatus.InProgress, ConcernStatus.WaitingForCitizen };
+        var ordered = query
+            .OrderBy(c => c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status) ? 0 : 1)
+            .ThenBy(c => c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status) ? c.FollowUpOn : null);
+        return Sort switch
+        {
+            "alt" => ordered.ThenBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+            "frist" => ordered.ThenBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Id),
+            _ => ordered.ThenByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Mails;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Routing;
@@ -45,7 +46,7 @@ public sealed record SubmittedConcern(long Id, string ReferenceNumber, string Tr
 /// Takes in a concern from any channel: routes it, numbers it and stores it with its files, its first timeline entry
 /// and the acknowledgement mail in one transaction. Only after the commit does the citizen see "received".
 /// </summary>
-public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChartService orgChart, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, ConcernDeadlines deadlines, OrgChartService orgChart, TrackingTokens tokens, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     public async Task<SubmittedConcern> SubmitAsync(ConcernSubmission submission, Func<string, string> trackingUrl, CancellationToken ct)
     {
@@ -124,6 +125,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
             concern.AttributeValues.Add(new ConcernAttributeValue { Code = attribute.Code, Label = attribute.Label, Value = attribute.Value, ValueName = attribute.ValueName, Order = order++ });
         }
 
+        await deadlines.SetOnIntakeAsync(concern, ct);
         db.Concerns.Add(concern);
         submission.AlsoStore?.Invoke(concern);
         await db.SaveChangesAsync(ct); // ids for the files
@@ -141,7 +143,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, OrgChart
         }
 
         audit.Record("Concern.Submitted", nameof(Concern), concern.ReferenceNumber, null,
-            new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, Files = submission.Files.Count },
+            new { concern.Kind, concern.CategoryId, concern.Channel, concern.OrgUnitId, concern.FirstReplyDueAt, concern.DueAt, Files = submission.Files.Count },
             actor: RecordedByStaff(submission.Channel) ? null : "Bürgerin/Bürger");
         await db.SaveChangesAsync(ct);
         return concern;

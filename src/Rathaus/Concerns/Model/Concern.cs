@@ -94,10 +94,26 @@ public sealed class Concern
     public DateTime ReceivedAt { get; set; }
     public DateTime? FirstReplyAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Frist for the final answer: end of the category's working days after arrival (see ConcernDeadlines).</summary>
     public DateTime? DueAt { get; set; }
+
+    /// <summary>Frist for the first reply to the citizen; met once <see cref="FirstReplyAt"/> is set.</summary>
+    public DateTime? FirstReplyDueAt { get; set; }
+
+    /// <summary>How far up the Dienstweg the overdue concern has gone: 0 not escalated, 1 the unit's lead, 2 the next lead up, …</summary>
+    public int EscalationLevel { get; set; }
+
+    /// <summary>When the last escalation step was taken.</summary>
+    public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>When the next step up is due if the concern is still open then; null when there is none.</summary>
+    public DateTime? NextEscalationAt { get; set; }
 
     /// <summary>Wiedervorlage: the day the concern comes back to the top of its inbox.</summary>
     public DateOnly? FollowUpOn { get; set; }
+
+    /// <summary>The follow-up day whose holders were notified already: the reminder goes out once per date.</summary>
+    public DateOnly? FollowUpNotifiedFor { get; set; }
 
     /// <summary>Set when this concern was merged into another as a duplicate.</summary>
     public long? MergedIntoId { get; set; }

@@ -30,6 +30,13 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         concern.HasIndex(c => new { c.OrgUnitId, c.Status });
         concern.HasIndex(c => new { c.AssignedPositionId, c.Status });
         concern.HasIndex(c => c.ReceivedAt);
+
+        // The deadline check's two set-based updates: not yet escalated and past the deadline; due for the next step.
+        concern.HasIndex(c => new { c.EscalationLevel, c.DueAt });
+        concern.HasIndex(c => new { c.EscalationLevel, c.FirstReplyDueAt });
+        concern.HasIndex(c => c.NextEscalationAt);
+        concern.HasIndex(c => new { c.EscalatedAt, c.DueAt }); // the rows of one run, oldest deadline first: entries, audit, mails
+        concern.HasIndex(c => c.FollowUpOn);
     }
 }
 

@@ -14,6 +14,7 @@ public enum EntryKind
     FollowUp = 9,
     Withdrawal = 10,
     DeliveryFailure = 11, // a mail to the citizen came back undeliverable; internal
+    Escalation = 12,      // overdue: reported to the next lead up the Dienstweg (ToOrgUnitId, ToPositionId)
 }
 
 /// <summary>One line of a concern's timeline. Public entries are shown to the citizen; notes never are.</summary>

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Rathaus.Concerns.Categories;
+using Rathaus.Concerns.Deadlines;
 using Rathaus.Data;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
@@ -18,8 +20,11 @@ namespace Rathaus.Concerns.Routing;
 /// The tree has two levels: only top-level categories can be parents, and rules apply to topics, not groups.
 /// </summary>
 [Authorize(Roles = StaffRoles.Administrator)]
-public sealed class CategoryModel(RathausDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CategoryModel(RathausDb db, AuditLog audit, IOptions<DeadlineOptions> deadlines, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The installation's default periods, named in the hints of the two deadline fields.</summary>
+    public DeadlineOptions Defaults => deadlines.Value;
+
     [BindProperty]
     public CategoryInput Input { get; set; } = new();
 
@@ -75,6 +80,8 @@ public sealed class CategoryModel(RathausDb db, AuditLog audit, IStringLocalizer
         category.ParentId = parent?.Id;
         category.Parent = parent; // for the audit snapshot
         category.SortOrder = Input.SortOrder ?? 0;
+        category.FirstReplyDays = Input.FirstReplyDays;
+        category.FinalAnswerDays = Input.FinalAnswerDays;
         audit.Record(Category is null ? "Category.Created" : "Category.Changed", nameof(Categories.Category), category.Code, before, category.Snapshot());
         await db.SaveChangesAsync(ct);
 
@@ -105,6 +112,12 @@ public sealed class CategoryModel(RathausDb db, AuditLog audit, IStringLocalizer
     /// <summary>Checks the input against the stored categories; returns the chosen parent.</summary>
     private async Task<Category?> CheckRulesAsync(CancellationToken ct)
     {
+        var firstReply = Input.FirstReplyDays ?? Defaults.FirstReplyDays;
+        if (Input.FinalAnswerDays is int finalAnswer && finalAnswer < firstReply)
+        {
+            ModelState.AddModelError("Input.FinalAnswerDays", t["Die Frist für die abschließende Antwort darf nicht kürzer sein als die für die erste Antwort ({0} Arbeitstage).", firstReply]);
+        }
+
         var code = Input.Code?.Trim() ?? "";
         var ownId = Category?.Id ?? 0;
         if (code.Length > 0 && await db.Categories.AnyAsync(c => c.Code == code && c.Id != ownId, ct))
@@ -180,6 +193,14 @@ public sealed class CategoryInput
     [Range(0, 9999, ErrorMessage = "Die Reihenfolge muss eine Zahl zwischen {1} und {2} sein.")]
     public int? SortOrder { get; set; }
 
+    [Display(Name = "Frist für die erste Antwort (Arbeitstage)")]
+    [Range(1, 250, ErrorMessage = "Die Frist für die erste Antwort muss zwischen {1} und {2} Arbeitstagen liegen.")]
+    public int? FirstReplyDays { get; set; }
+
+    [Display(Name = "Frist für die abschließende Antwort (Arbeitstage)")]
+    [Range(1, 250, ErrorMessage = "Die Frist für die abschließende Antwort muss zwischen {1} und {2} Arbeitstagen liegen.")]
+    public int? FinalAnswerDays { get; set; }
+
     public static CategoryInput From(Category category) => new()
     {
         Code = category.Code,
@@ -187,5 +208,7 @@ public sealed class CategoryInput
         Description = category.Description,
         ParentId = category.ParentId,
         SortOrder = category.SortOrder,
+        FirstReplyDays = category.FirstReplyDays,
+        FinalAnswerDays = category.FinalAnswerDays,
     };
 }
