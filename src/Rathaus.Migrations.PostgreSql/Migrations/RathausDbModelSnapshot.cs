@@ -1312,6 +1312,12 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ConfirmedByPositionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("FollowUpNotifiedFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
 
@@ -1376,6 +1382,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasIndex("AddresseePositionId");
 
                     b.HasIndex("ConcernId");
+
+                    b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

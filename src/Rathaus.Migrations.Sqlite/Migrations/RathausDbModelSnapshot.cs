@@ -1263,6 +1263,12 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<int?>("ConfirmedByPositionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FollowUpNotifiedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
@@ -1327,6 +1333,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasIndex("AddresseePositionId");
 
                     b.HasIndex("ConcernId");
+
+                    b.HasIndex("FollowUpOn");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

@@ -57,6 +57,12 @@ public sealed class PostItem
     public DateTime? ConfirmedAt { get; set; }
     public int? ConfirmedByPositionId { get; set; }
 
+    /// <summary>Wiedervorlage: the day the letter comes back to the top of the unit's post tray.</summary>
+    public DateOnly? FollowUpOn { get; set; }
+
+    /// <summary>The follow-up day the unit was last told about by mail, so that each day is mailed once.</summary>
+    public DateOnly? FollowUpNotifiedFor { get; set; }
+
     public string? ScanFileName { get; set; }
     public string? ScanContentType { get; set; }
 
@@ -89,6 +95,7 @@ internal sealed class PostItemConfiguration : IEntityTypeConfiguration<PostItem>
         item.HasIndex(p => p.ScanSha256);
         item.HasIndex(p => new { p.AddresseeUnitId, p.ConfirmedAt });
         item.HasIndex(p => p.ReceivedAt);
+        item.HasIndex(p => p.FollowUpOn);
         item.HasOne(p => p.Site).WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Restrict);
         item.HasOne(p => p.AddresseeUnit).WithMany().HasForeignKey(p => p.AddresseeUnitId).OnDelete(DeleteBehavior.Restrict);
         item.HasOne(p => p.AddresseePosition).WithMany().HasForeignKey(p => p.AddresseePositionId).OnDelete(DeleteBehavior.Restrict);
