@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Rathaus.Concerns;
+using Rathaus.Council;
 using Rathaus.Mail;
 using Rathaus.Platform;
 using Rathaus.Post;
@@ -15,12 +16,14 @@ public static class RathausApplication
         builder.AddMail();
         builder.AddConcerns();
         builder.AddPost();
+        builder.AddCouncil();
         return builder;
     }
 
     public static WebApplication UseRathaus(this WebApplication app)
     {
         app.UsePlatform();
+        app.UseCouncil();
         return app;
     }
 }

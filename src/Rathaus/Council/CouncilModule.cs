@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Rathaus.Council;
+
+/// <summary>Ratsinformationssystem: council bodies, meetings, papers, the OParl 1.1 interface and calendars.</summary>
+public static class CouncilModule
+{
+    public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication UseCouncil(this WebApplication app)
+    {
+        return app;
+    }
+}
