@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Rathaus.Council.OParl;
 
 namespace Rathaus.Council;
 
@@ -12,6 +13,7 @@ public static class CouncilModule
 
     public static WebApplication UseCouncil(this WebApplication app)
     {
+        app.MapOParl();
         return app;
     }
 }
