@@ -11,16 +11,16 @@ internal sealed class OParlUrls(HttpRequest request)
 {
     public const string Root = "/oparl/v1.1";
 
-    private readonly string origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
+    private readonly string _origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    public string System => $"{origin}{Root}/";
-    public string Bodies => $"{origin}{Root}/body";
+    public string System => $"{_origin}{Root}/";
+    public string Bodies => $"{_origin}{Root}/body";
     public string Body(int id) => Of("body", id);
     public string BodyList(int id, string list) => $"{Of("body", id)}/{list}";
-    public string Of(string type, int id) => $"{origin}{Root}/{type}/{id.ToString(CultureInfo.InvariantCulture)}";
+    public string Of(string type, int id) => $"{_origin}{Root}/{type}/{id.ToString(CultureInfo.InvariantCulture)}";
     public string FileAccess(int id) => $"{Of("file", id)}/access";
     public string FileDownload(int id) => $"{Of("file", id)}/download";
 
     /// <summary>The public page of an object, where one exists.</summary>
-    public string Web(string path) => $"{origin}{path}";
+    public string Web(string path) => $"{_origin}{path}";
 }
