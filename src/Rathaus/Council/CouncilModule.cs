@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Rathaus.Council.Calendar;
 using Rathaus.Council.OParl;
 
 namespace Rathaus.Council;
@@ -14,6 +15,7 @@ public static class CouncilModule
     public static WebApplication UseCouncil(this WebApplication app)
     {
         app.MapOParl();
+        app.MapMeetingCalendars();
         return app;
     }
 }
