@@ -16,6 +16,7 @@ public abstract class CouncilPagesTests(RathausApp app)
     public async Task The_overview_shows_committees_factions_next_meetings_and_new_papers_without_login()
     {
         using var client = app.Client();
+        Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("nav a[href='/rat']"));
         var page = await client.GetPageAsync("/rat");
         var text = MainText(page);
         Assert.Contains("Rat und Ausschüsse", text);
