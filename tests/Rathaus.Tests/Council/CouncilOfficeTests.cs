@@ -87,6 +87,14 @@ public abstract class CouncilOfficeTests(RathausApp app)
         Assert.DoesNotContain(secretName, oparl);
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.Http.GetAsync($"/oparl/v1.1/agendaItem/{items[1].Id}")).StatusCode);
 
+        // The result is recorded afterwards on the item's own form: the public page shows it, the audit keeps both.
+        var recorded = await office.SubmitAsync($"/intern/rat/top/{items[0].Id}", new() { ["Input.Result"] = "geändert beschlossen", ["Input.ResolutionText"] = "Der Ausschuss beschließt den Ausbau in zwei Abschnitten." });
+        Assert.Contains("Der Tagesordnungspunkt Ö 2 ist gespeichert.", (await office.FollowAsync(recorded)).QuerySelector("main")!.TextContent);
+        Assert.Contains("in zwei Abschnitten", (await citizen.GetPageAsync($"/rat/sitzungen/{meeting.Id}")).QuerySelector("main")!.TextContent);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "AgendaItem.Changed" && a.EntityKey == items[0].Id.ToString()));
+        var emptyName = await office.SubmitAsync($"/intern/rat/top/{items[0].Id}", new() { ["Input.Name"] = "" });
+        Assert.Contains("Bitte geben Sie den Gegenstand des Tagesordnungspunkts an.", (await PageClient.PageOf(emptyName)).QuerySelector("main")!.TextContent);
+
         // Moving the meeting raises its calendar sequence and is audited with before and after.
         var sequence = meeting.Sequence;
         var moved = await office.SubmitAsync(editUrl, new() { ["Input.StartTime"] = "18:00", ["Input.EndTime"] = "20:00" }, button: "Sitzung speichern");
