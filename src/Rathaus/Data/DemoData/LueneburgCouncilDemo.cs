@@ -205,12 +205,12 @@ internal static class LueneburgCouncilDemo
             meeting.AgendaItems.Add(opening);
             if (state is MeetingState.Invited or MeetingState.Held)
             {
-                AddFile(db, meeting, null, null, FileRole.Invitation, $"Einladung {meeting.Name}", $"einladung-{i + 1}.pdf", now, [$"Einladung zur Sitzung: {meeting.Name}", $"Ort: {meeting.Location!.Description}"]);
+                AddFile(db, meeting, null, null, FileRole.Invitation, $"Einladung {meeting.Name}", $"einladung-{i + 1}.pdf", now, [$"Einladung zur Sitzung: {meeting.Name}", $"Ort: {meeting.Location!.Description}"], day.AddDays(-14));
             }
 
             if (state is MeetingState.Held)
             {
-                AddFile(db, meeting, null, null, FileRole.ResultsProtocol, $"Ergebnisprotokoll {meeting.Name}", $"protokoll-{i + 1}.pdf", now, [$"Ergebnisprotokoll: {meeting.Name}"]);
+                AddFile(db, meeting, null, null, FileRole.ResultsProtocol, $"Ergebnisprotokoll {meeting.Name}", $"protokoll-{i + 1}.pdf", now, [$"Ergebnisprotokoll: {meeting.Name}"], day.AddDays(7) < today ? day.AddDays(7) : today);
             }
         }
 
@@ -246,7 +246,7 @@ internal static class LueneburgCouncilDemo
             paper.Stamp(now);
             db.Papers.Add(paper);
             AddFile(db, null, paper, null, FileRole.MainFile, $"Drucksache {paper.Reference}", $"drucksache-{paper.Reference.Replace('/', '-')}.pdf", now,
-                [$"Drucksache {paper.Reference} vom {paper.Date:dd.MM.yyyy}", paper.Name, "Sachverhalt und Begründung siehe Anlage."]);
+                [$"Drucksache {paper.Reference} vom {paper.Date:dd.MM.yyyy}", paper.Name, "Sachverhalt und Begründung siehe Anlage."], paper.Date);
 
             (Organization Organization, string Role, bool Authoritative)[] path = type switch
             {
@@ -315,7 +315,7 @@ internal static class LueneburgCouncilDemo
             };
             secret.Stamp(now);
             meeting.AgendaItems.Add(secret);
-            AddFile(db, null, null, secret, FileRole.Auxiliary, $"Vertrauliche Anlage zu {secret.Name}", $"vertraulich-{i + 1}.pdf", now, ["Vertraulich – nur für den Dienstgebrauch", secret.Name]);
+            AddFile(db, null, null, secret, FileRole.Auxiliary, $"Vertrauliche Anlage zu {secret.Name}", $"vertraulich-{i + 1}.pdf", now, ["Vertraulich – nur für den Dienstgebrauch", secret.Name], DateOnly.FromDateTime(meeting.Start));
         }
 
         foreach (var meeting in meetings)
@@ -343,14 +343,14 @@ internal static class LueneburgCouncilDemo
 
     private static bool IsFemale(string givenName) => FemaleNames.Contains(givenName);
 
-    private static void AddFile(RathausDb db, Meeting? meeting, Paper? paper, AgendaItem? item, FileRole role, string name, string fileName, DateTime now, string[] lines)
+    private static void AddFile(RathausDb db, Meeting? meeting, Paper? paper, AgendaItem? item, FileRole role, string name, string fileName, DateTime now, string[] lines, DateOnly date)
     {
         var file = CouncilFile.From(name, fileName, "application/pdf", TinyPdf.Create(name, lines), now);
         file.Role = role;
         file.Meeting = meeting;
         file.Paper = paper;
         file.AgendaItem = item;
-        file.Date = DateOnly.FromDateTime(now);
+        file.Date = date;
         file.Text = string.Join('\n', lines);
         db.CouncilFiles.Add(file);
     }
