@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Rathaus.Concerns;
+using Rathaus.Council;
 using Rathaus.Mail;
 using Rathaus.Open311;
 using Rathaus.Platform;
@@ -17,6 +18,7 @@ public static class RathausApplication
         builder.AddConcerns();
         builder.AddPost();
         builder.AddOpen311();
+        builder.AddCouncil();
         return builder;
     }
 
@@ -24,6 +26,7 @@ public static class RathausApplication
     {
         app.UsePlatform();
         app.MapOpen311();
+        app.UseCouncil();
         return app;
     }
 }

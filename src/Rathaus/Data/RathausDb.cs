@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Categories;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Templates;
+using Rathaus.Council.Model;
 using Rathaus.Mail.Outbox;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
@@ -42,6 +43,17 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Mail.Inbound.MailboxLease> MailboxLeases => Set<Mail.Inbound.MailboxLease>();
     public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
+    public DbSet<Body> CouncilBodies => Set<Body>();
+    public DbSet<LegislativeTerm> LegislativeTerms => Set<LegislativeTerm>();
+    public DbSet<Organization> CouncilOrganizations => Set<Organization>();
+    public DbSet<Person> CouncilPersons => Set<Person>();
+    public DbSet<Membership> CouncilMemberships => Set<Membership>();
+    public DbSet<Location> CouncilLocations => Set<Location>();
+    public DbSet<Meeting> CouncilMeetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -64,6 +76,8 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
         {
             concern.Entity.Version++;
         }
+
+        Meeting.RaiseSequences(ChangeTracker);
 
         return AdministratorGuard.TouchesAdministration(ChangeTracker)
             ? AdministratorGuard.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)

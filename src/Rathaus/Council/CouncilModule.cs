@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Rathaus.Council.Calendar;
+using Rathaus.Council.OParl;
+
+namespace Rathaus.Council;
+
+/// <summary>Ratsinformationssystem: council bodies, meetings, papers, the OParl 1.1 interface and calendars.</summary>
+public static class CouncilModule
+{
+    public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication UseCouncil(this WebApplication app)
+    {
+        app.MapOParl();
+        app.MapMeetingCalendars();
+        return app;
+    }
+}
