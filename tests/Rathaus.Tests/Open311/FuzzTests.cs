@@ -77,7 +77,8 @@ public abstract class FuzzTests(RathausApp app)
     {
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        string[] paths = ["services", "services/schlagloch", "services/" + Uri.EscapeDataString(Pick(random)), "requests", "requests/2026-000001", "tokens/abc", "discovery"];
+        // A NUL in the path never reaches the app: Kestrel answers 400 itself (the test server throws instead).
+        string[] paths = ["services", "services/schlagloch", "services/" + Uri.EscapeDataString(Pick(random).Replace("\0", "", StringComparison.Ordinal)), "requests", "requests/2026-000001", "tokens/abc", "discovery"];
         string[] parameters = ["service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size", "extensions", "jurisdiction_id"];
         using var client = app.Client();
         for (var i = 0; i < 1000; i++)

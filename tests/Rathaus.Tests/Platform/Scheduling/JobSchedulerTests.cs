@@ -10,7 +10,7 @@ namespace Rathaus.Tests.Platform.Scheduling;
 /// <summary>Two application nodes on one database: every scheduled job runs once per due time, also across a restart.</summary>
 public abstract class JobSchedulerTests(DeadlineApp app)
 {
-    private static readonly string[] Jobs = [DeadlinesModule.FollowUpJob, DeadlinesModule.DeadlineCheckJob, DeadlinesModule.DigestJob];
+    private static readonly string[] Jobs = [DeadlinesModule.FollowUpJob, DeadlinesModule.DeadlineCheckJob, DeadlinesModule.DigestJob, Rathaus.Post.PostFollowUps.Job];
 
     [Fact]
     public async Task Two_nodes_run_each_due_job_once_and_a_restarted_node_keeps_the_schedule()
@@ -40,7 +40,7 @@ public abstract class JobSchedulerTests(DeadlineApp app)
                 Assert.Subset(names.ToHashSet(), Jobs.ToHashSet());
             }
 
-            // 07:30 in Lüneburg: all three are due. Four rounds race for them.
+            // 07:30 in Lüneburg: all of them are due. Four rounds race for them.
             app.Clock.UtcNow = new DateTime(2027, 11, 8, 6, 30, 0, DateTimeKind.Utc);
             var ran = await RoundAsync(app.Services, second.Services, app.Services, second.Services);
             Assert.Equal(Jobs.Order(StringComparer.Ordinal), ran.Order(StringComparer.Ordinal));
