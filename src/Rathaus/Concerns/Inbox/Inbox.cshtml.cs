@@ -102,13 +102,38 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
         var query = Filter(await ViewAsync(Searched(), scope, ct));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = await Sorted(query).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new InboxRow(c.ReferenceNumber, c.ReceivedAt, c.Kind, c.Category!.Name, c.Status,
-                c.OrgUnit!.Code, c.OrgUnit.Name, c.AssignedPosition!.Title, c.DueAt,
-                c.FirstReplyDueAt, c.FirstReplyAt, c.FollowUpOn, c.EscalationLevel))
-            .ToListAsync(ct);
+        Rows = await PageAsync(query, ct);
         return Page();
     }
+
+    /// <summary>
+    /// Due follow-ups first, then the chosen order. Two queries instead of one ORDER BY over a computed "due" flag: the
+    /// few due follow-ups come from their index, and the rest keeps the ordered index scan that stops after one page
+    /// (with the flag PostgreSQL fetched and sorted all 10,000 open concerns of a unit for every page, bench/concerns).
+    /// </summary>
+    private async Task<List<InboxRow>> PageAsync(IQueryable<Concern> query, CancellationToken ct)
+    {
+        var today = Today;
+        var open = new[] { ConcernStatus.Received, ConcernStatus.InProgress, ConcernStatus.WaitingForCitizen };
+        var due = query.Where(c => c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status));
+        var dueCount = await due.CountAsync(ct);
+        var skip = (PageNumber - 1) * PageSize;
+        var rows = skip < dueCount
+            ? await AsRows(due.OrderBy(c => c.FollowUpOn).ThenBy(c => c.Id).Skip(skip).Take(PageSize)).ToListAsync(ct)
+            : [];
+        if (rows.Count < PageSize)
+        {
+            var rest = query.Where(c => !(c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status)));
+            rows.AddRange(await AsRows(Sorted(rest).Skip(Math.Max(0, skip - dueCount)).Take(PageSize - rows.Count)).ToListAsync(ct));
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<InboxRow> AsRows(IQueryable<Concern> query) =>
+        query.Select(c => new InboxRow(c.ReferenceNumber, c.ReceivedAt, c.Kind, c.Category!.Name, c.Status,
+            c.OrgUnit!.Code, c.OrgUnit.Name, c.AssignedPosition!.Title, c.DueAt,
+            c.FirstReplyDueAt, c.FirstReplyAt, c.FollowUpOn, c.EscalationLevel));
 
     /// <summary>The link to another page or view, keeping the other filters.</summary>
     public string Link(string? view = null, int? page = null)
@@ -245,18 +270,10 @@ public sealed class InboxModel(RathausDb db, ConcernAccess access, ConcernRoutin
     }
 
     /// <summary>Whatever the order, follow-ups due today or earlier come first (Wiedervorlage), oldest date first.</summary>
-    private IQueryable<Concern> Sorted(IQueryable<Concern> query)
+    private IQueryable<Concern> Sorted(IQueryable<Concern> query) => Sort switch
     {
-        var today = Today;
-        var open = new[] { ConcernStatus.Received, ConcernStatus.InProgress, ConcernStatus.WaitingForCitizen };
-        var ordered = query
-            .OrderBy(c => c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status) ? 0 : 1)
-            .ThenBy(c => c.FollowUpOn != null && c.FollowUpOn <= today && open.Contains(c.Status) ? c.FollowUpOn : null);
-        return Sort switch
-        {
-            "alt" => ordered.ThenBy(c => c.ReceivedAt).ThenBy(c => c.Id),
-            "frist" => ordered.ThenBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Id),
-            _ => ordered.ThenByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
-        };
-    }
+        "alt" => query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+        "frist" => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+    };
 }
