@@ -3,6 +3,7 @@ using Rathaus.Concerns.Deadlines;
 using Rathaus.Data;
 using Rathaus.Mail.Outbox;
 using Rathaus.Platform;
+using Rathaus.Platform.OrgChart;
 
 namespace Rathaus.Post;
 
@@ -10,7 +11,7 @@ namespace Rathaus.Post;
 /// Wiedervorlage of letters: on the set day the addressee position (or, without one, the unit's first position, the
 /// lead first) and its substitutes get one mail listing the letters; the post tray shows them on top from that day on.
 /// </summary>
-public sealed class PostFollowUps(RathausDb db, PositionMails mails, TimeProvider clock)
+public sealed class PostFollowUps(RathausDb db, OrgChartService orgChart, PositionMails mails, TimeProvider clock)
 {
     public const string Job = "Post.FollowUps";
 
@@ -28,9 +29,7 @@ public sealed class PostFollowUps(RathausDb db, PositionMails mails, TimeProvide
         }
 
         var unitIds = due.Where(p => p.AddresseePositionId is null).Select(p => p.AddresseeUnitId).Distinct().ToList();
-        var firstOfUnit = (await db.Positions.AsNoTracking().Where(p => unitIds.Contains(p.OrgUnitId) && p.IsActive)
-                .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => new { p.OrgUnitId, p.Id }).ToListAsync(ct))
-            .GroupBy(p => p.OrgUnitId).ToDictionary(g => g.Key, g => g.First().Id);
+        var firstOfUnit = await orgChart.FirstPositionOfUnitsAsync(unitIds, ct);
         var byPosition = due
             .Select(p => (Item: p, PositionId: p.AddresseePositionId ?? firstOfUnit.GetValueOrDefault(p.AddresseeUnitId)))
             .Where(x => x.PositionId != 0)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Model;
 using Rathaus.Data;
 using Rathaus.Platform;
+using Rathaus.Platform.OrgChart;
 
 namespace Rathaus.Concerns.Deadlines;
 
@@ -10,7 +11,7 @@ namespace Rathaus.Concerns.Deadlines;
 /// inbox shows the concern on top from that day on (see the inbox's sort). Each follow-up date is reported once; a
 /// concern without a position is reported to its unit's lead.
 /// </summary>
-public sealed class FollowUpReminders(RathausDb db, PositionMails notices, TimeProvider clock)
+public sealed class FollowUpReminders(RathausDb db, OrgChartService orgChart, PositionMails notices, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
@@ -28,12 +29,7 @@ public sealed class FollowUpReminders(RathausDb db, PositionMails notices, TimeP
         }
 
         var unitIds = due.Where(c => c.AssignedPositionId is null).Select(c => c.OrgUnitId).Distinct().ToList();
-        var unitLeads = await db.Positions.AsNoTracking()
-            .Where(p => unitIds.Contains(p.OrgUnitId) && p.IsActive)
-            .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id)
-            .Select(p => new { p.OrgUnitId, p.Id })
-            .ToListAsync(ct);
-        var firstOfUnit = unitLeads.GroupBy(p => p.OrgUnitId).ToDictionary(g => g.Key, g => g.First().Id);
+        var firstOfUnit = await orgChart.FirstPositionOfUnitsAsync(unitIds, ct);
 
         var byPosition = due
             .Select(c => (Concern: c, PositionId: c.AssignedPositionId ?? firstOfUnit.GetValueOrDefault(c.OrgUnitId)))

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Mails;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Routing;
 using Rathaus.Concerns.Uploads;
@@ -22,8 +23,8 @@ namespace Rathaus.Concerns.Email;
 /// which also records the mail as taken in.
 /// </summary>
 public sealed partial class EmailChannel(
-    RathausDb db, ConcernIntake intake, ConcernRouting routing, OrgChartService orgChart, Outbox outbox, AuditLog audit,
-    IConfiguration configuration, TimeProvider clock)
+    RathausDb db, ConcernIntake intake, ConcernRouting routing, StaffNotices notices,
+    AuditLog audit, IConfiguration configuration, TimeProvider clock)
 {
     private const string Citizen = "Bürgerin/Bürger";
 
@@ -135,15 +136,9 @@ public sealed partial class EmailChannel(
         }
 
         await KeepLongTextAsync(concern.Id, entry.Id, text, ct);
-        if (notify && !automatic && await StaffMailboxAsync(concern, ct) is { } mailbox)
+        if (notify && !automatic)
         {
-            outbox.Enqueue(new OutgoingMail(
-                "Concern.CitizenMessageNotice", mailbox,
-                $"Neue Nachricht zu Vorgang {concern.ReferenceNumber}",
-                $"Zu Vorgang {concern.ReferenceNumber} ist eine neue Nachricht per E-Mail eingegangen.\n\n{BaseUrl()}/intern/anliegen/{concern.ReferenceNumber}\n\nDiese E-Mail wurde automatisch verschickt.\n")
-            {
-                ConcernId = concern.Id,
-            });
+            await notices.CitizenActedAsync(concern, withdrawn: false, $"{BaseUrl()}/intern/anliegen/{concern.ReferenceNumber}", ct);
         }
 
         audit.Record("Concern.CitizenMessage", nameof(Concern), concern.ReferenceNumber,
@@ -186,12 +181,6 @@ public sealed partial class EmailChannel(
     }
 
     private (string? Code, int Id)? _unit;
-
-    private async Task<string?> StaffMailboxAsync(Concern concern, CancellationToken ct) =>
-        concern.AssignedPositionId is int position
-            ? await db.Positions.Where(p => p.Id == position && p.IsActive).Select(p => p.Mailbox).SingleOrDefaultAsync(ct)
-              ?? await orgChart.UnitMailboxAsync(concern.OrgUnitId, ct)
-            : await orgChart.UnitMailboxAsync(concern.OrgUnitId, ct);
 
     private string BaseUrl() => (configuration["Site:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost").TrimEnd('/');
 

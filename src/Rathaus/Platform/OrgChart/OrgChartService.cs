@@ -22,6 +22,12 @@ public sealed class OrgChartService(RathausDb db, TimeProvider clock)
         db.Positions.Where(p => p.OrgUnitId == orgUnitId && p.IsActive)
             .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => p.Mailbox).FirstOrDefaultAsync(ct);
 
+    /// <summary>Per unit the position that stands for it when nobody in particular is meant: the lead first, then the oldest.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> FirstPositionOfUnitsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
+        (await db.Positions.AsNoTracking().Where(p => orgUnitIds.Contains(p.OrgUnitId) && p.IsActive)
+            .OrderByDescending(p => p.IsLead).ThenBy(p => p.Id).Select(p => new { p.OrgUnitId, p.Id }).ToListAsync(ct))
+        .GroupBy(p => p.OrgUnitId).ToDictionary(g => g.Key, g => g.First().Id);
+
     public async Task<IReadOnlySet<int>> SubtreeAsync(int orgUnitId, CancellationToken ct = default) =>
         OrgRules.Subtree(await ParentMapAsync(ct), orgUnitId);
 
