@@ -220,22 +220,63 @@ public static class MailParser
             }
         }
 
-        // Outlook's winmail.dat: the files inside are what the sender attached.
+        // Outlook's winmail.dat: the files inside are what the sender attached. Its copy of the body (plain, HTML or
+        // RTF) repeats the mail's own text part and counts only when the mail has no text of its own.
         private void ReadTnef(TnefPart tnef, int depth)
         {
+            List<MimeEntity> parts;
             try
             {
-                foreach (var part in tnef.ExtractAttachments())
-                {
-                    Walk(part, depth + 1);
-                }
+                parts = IsBroken(tnef) ? [] : [.. tnef.ExtractAttachments()];
             }
 #pragma warning disable CA1031 // a broken winmail.dat is kept as a file, the rest of the mail still counts
             catch (Exception)
 #pragma warning restore CA1031
             {
-                AddFile(tnef);
+                parts = [];
             }
+
+            if (parts.Count == 0)
+            {
+                AddFile(tnef);
+                return;
+            }
+
+            var hasText = _texts.Count > 0;
+            foreach (var part in parts)
+            {
+                if (part is TextPart { IsAttachment: false } body && (body.IsPlain || body.IsHtml || body.IsRichText))
+                {
+                    if (!hasText && !body.IsRichText)
+                    {
+                        _texts.Add(TextOf(body));
+                        hasText = true;
+                    }
+
+                    continue;
+                }
+
+                Walk(part, depth + 1);
+            }
+        }
+
+        // MimeKit reads a cut-off winmail.dat without complaint and yields nothing; the reader's status tells.
+        private static bool IsBroken(TnefPart tnef)
+        {
+            if (tnef.Content is null)
+            {
+                return true;
+            }
+
+            using var content = tnef.Content.Open();
+            using var reader = new TnefReader(content, 0, TnefComplianceMode.Loose);
+            while (reader.ReadNextAttribute())
+            {
+            }
+
+            const TnefComplianceStatus broken = TnefComplianceStatus.StreamTruncated | TnefComplianceStatus.InvalidTnefSignature
+                | TnefComplianceStatus.InvalidAttributeLength | TnefComplianceStatus.AttributeOverflow;
+            return (reader.ComplianceStatus & broken) != 0;
         }
 
         private void ReadReport(MultipartReport report, int depth)

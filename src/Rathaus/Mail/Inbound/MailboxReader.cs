@@ -248,9 +248,13 @@ internal sealed class MailboxReader(IServiceScopeFactory scopes, IOptionsMonitor
         await scope.ServiceProvider.GetRequiredService<MailIntake>().TakeTooLargeAsync(inbox.Name, new MimeMessage(headers), summary.Size ?? 0, ct);
     }
 
-    /// <summary>An error of this mail (or the database refusing it), not of the connection, the claim or a shutdown.</summary>
-    private static bool IsAboutTheMail(Exception e) =>
-        e is not OperationCanceledException and not MailboxLeaseLostException and not ImapProtocolException and not IOException and not ImapCommandException;
+    /// <summary>
+    /// An error of this mail (or the database refusing it), not of the connection, the claim, a shutdown or a database
+    /// that is away for a moment: those end the round uncounted, and the mail waits in the inbox for the next one.
+    /// </summary>
+    internal static bool IsAboutTheMail(Exception e) =>
+        e is not OperationCanceledException and not MailboxLeaseLostException and not ImapProtocolException and not IOException and not ImapCommandException
+        && !TransientDatabaseError.Is(e);
 
     private async Task WaitForMailAsync(ImapClient imap, IMailFolder folder, TimeSpan wait, CancellationToken ct)
     {

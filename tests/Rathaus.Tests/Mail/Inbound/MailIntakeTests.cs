@@ -485,4 +485,46 @@ public abstract class MailIntakeTests(MailApp app)
 public sealed class MailIntakeTests_Sqlite(SqliteMailApp app) : MailIntakeTests(app);
 
 [Collection(nameof(MailServerCollection))]
-public sealed class MailIntakeTests_Postgres(PostgresMailApp app) : MailIntakeTests(app);
+public sealed class MailIntakeTests_Postgres(PostgresMailApp app) : MailIntakeTests(app)
+{
+    /// <summary>
+    /// The database answers "deadlock detected" (a transient error) to the first ten attempts at this mail (a round
+    /// tries it in its group, then alone), far more than its three attempts, while recording failures still works: as
+    /// during a failover or a long lock. The mail must wait in the inbox and come in afterwards, not land in "Fehler".
+    /// </summary>
+    [Fact]
+    public async Task A_database_that_is_away_longer_than_the_attempts_does_not_push_good_mail_into_the_error_folder()
+    {
+        var city = MailServer.NewCityAddress();
+        var citizen = MailServer.NewAddress();
+        var subject = $"BUSY-{Guid.NewGuid():N}";
+        await using (var db = app.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                DROP SEQUENCE IF EXISTS busy_mail;
+                CREATE SEQUENCE busy_mail;
+                CREATE OR REPLACE FUNCTION busy_mail() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW."Subject" LIKE 'BUSY-%' AND nextval('busy_mail') <= 10 THEN
+                    RAISE EXCEPTION 'database busy' USING ERRCODE = '40P01';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql;
+                DROP TRIGGER IF EXISTS busy_mail ON "InboundMessages";
+                CREATE TRIGGER busy_mail BEFORE INSERT ON "InboundMessages" FOR EACH ROW EXECUTE FUNCTION busy_mail();
+                """);
+        }
+
+        await MailServer.AppendAsync(city, [Mail(citizen, city, subject, "Bitte trotzdem annehmen.")]);
+        await using (RunningReader.Start(app.Services, MailServer.Inbox(city)))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => await MailServer.CountAsync(city, "Verarbeitet") == 1));
+        }
+
+        Assert.Equal(0, await MailServer.CountAsync(city, "Fehler"));
+        await using var check = app.Db();
+        Assert.Equal(1, await check.Concerns.CountAsync(c => c.ContactEmail == citizen));
+        Assert.False(await check.InboundFailures.AnyAsync(f => f.Subject == subject && f.GaveUp));
+        await check.Database.ExecuteSqlRawAsync("""DROP TRIGGER busy_mail ON "InboundMessages"; DROP FUNCTION busy_mail(); DROP SEQUENCE busy_mail;""");
+    }
+}

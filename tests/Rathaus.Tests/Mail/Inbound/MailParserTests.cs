@@ -321,5 +321,68 @@ public sealed class MailParserTests
         Assert.NotNull(quoted);
     }
 
+    [Fact]
+    public void Outlook_rich_text_mail_gives_the_files_inside_winmail_dat_and_its_text_only_once()
+    {
+        var photo = Concerns.Uploads.SampleFiles.Jpeg([]);
+        var winmail = new Winmail()
+            .Body("Die Laterne vor Haus 12 ist aus.")
+            .File("LATERNE.JPG", photo)
+            .File("Lageplan.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())
+            .ToArray();
+        var mail = Parse($"""
+            From: Jens Peters <j.peters@buerger.example>
+            To: stadt@rathaus-lueneburg.example
+            Subject: Laterne defekt
+            Message-ID: <AM0PR01MB5555@AM0PR01MB5555.eurprd01.prod.outlook.com>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="_002_AM0PR01_"
+
+            --_002_AM0PR01_
+            Content-Type: text/plain; charset="iso-8859-1"
+
+            Die Laterne vor Haus 12 ist aus.
+
+            --_002_AM0PR01_
+            Content-Type: application/ms-tnef; name="winmail.dat"
+            Content-Disposition: attachment; filename="winmail.dat"
+            Content-Transfer-Encoding: base64
+
+            {Convert.ToBase64String(winmail, Base64FormattingOptions.InsertLineBreaks)}
+            --_002_AM0PR01_--
+            """);
+
+        Assert.Equal("Die Laterne vor Haus 12 ist aus.", mail.Text); // the TNEF copy of the body is not added again
+        Assert.Equal(["LATERNE.JPG", "Lageplan.pdf"], mail.Files.Select(f => f.FileName));
+        Assert.Equal(photo, mail.Files[0].Content);
+        Assert.Empty(mail.Problems);
+    }
+
+    [Fact]
+    public void A_broken_winmail_dat_is_kept_as_a_file_and_the_text_still_counts()
+    {
+        var broken = new Winmail().File("foto.jpg", Concerns.Uploads.SampleFiles.Jpeg([])).ToArray()[..40];
+        var mail = Parse($"""
+            From: j.peters@buerger.example
+            Subject: Kaputt
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Text bleibt.
+            --b
+            Content-Type: application/ms-tnef; name="winmail.dat"
+            Content-Transfer-Encoding: base64
+
+            {Convert.ToBase64String(broken)}
+            --b--
+            """);
+
+        Assert.Equal("Text bleibt.", mail.Text);
+        Assert.Equal("winmail.dat", Assert.Single(mail.Files).FileName);
+    }
+
     private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text.ReplaceLineEndings("\r\n"));
 }
