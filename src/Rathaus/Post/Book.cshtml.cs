@@ -48,20 +48,15 @@ public sealed class BookModel(RathausDb db, IStringLocalizer<SharedResource> t) 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var items = await Filtered().OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var csv = new StringBuilder("Nummer;Standort;Eingang;Briefdatum;Art;Absender;Betreff;Einheit;Stelle;Seiten;Vorgang;Empfang bestätigt\r\n");
-        foreach (var p in items)
+        string[] header = ["Nummer", "Standort", "Eingang", "Briefdatum", "Art", "Absender", "Betreff", "Einheit", "Stelle", "Seiten", "Vorgang", "Empfang bestätigt"];
+        var rows = items.Select(p => new[]
         {
-            string[] cells =
-            [
-                p.Number, p.Site?.Code ?? "", Local(p.ReceivedAt), p.LetterDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",
-                t[PostTexts.KindName(p.Kind)], p.Sender.ReplaceLineEndings(", "), p.Subject, p.AddresseeUnit?.Code ?? "", p.AddresseePosition?.Title ?? "",
-                p.Pages?.ToString(CultureInfo.InvariantCulture) ?? "", p.Concern?.ReferenceNumber ?? "", p.ConfirmedAt is { } at ? Local(at) : "",
-            ];
-            csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
-        }
-
+            p.Number, p.Site?.Code ?? "", Local(p.ReceivedAt), p.LetterDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",
+            t[PostTexts.KindName(p.Kind)].Value, p.Sender.ReplaceLineEndings(", "), p.Subject, p.AddresseeUnit?.Code ?? "", p.AddresseePosition?.Title ?? "",
+            p.Pages?.ToString(CultureInfo.InvariantCulture) ?? "", p.Concern?.ReferenceNumber ?? "", p.ConfirmedAt is { } at ? Local(at) : "",
+        });
         var name = string.Create(CultureInfo.InvariantCulture, $"posteingangsbuch-{CityClock.Today(TimeProvider.System):yyyy-MM-dd}.csv");
-        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", name);
+        return File(SpreadsheetCsv.Write(header, rows), "text/csv; charset=utf-8", name);
     }
 
     public string Link(int? page = null, string? handler = null)
@@ -118,15 +113,4 @@ public sealed class BookModel(RathausDb db, IStringLocalizer<SharedResource> t) 
 
     private static string Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CityClock.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    // OWASP "CSV injection": a cell that a spreadsheet would run as a formula gets an apostrophe in front.
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Rathaus.Platform;
 
 namespace Rathaus.Concerns.Statistics;
 
@@ -27,19 +28,10 @@ public static class OpenData
     /// <summary>UTF-8 with BOM (spreadsheets then read umlauts right), semicolons, decimal point.</summary>
     public static byte[] Csv(StatisticsReport report)
     {
-        var csv = new StringBuilder("jahr;dimension;wert;anzahl\r\n");
         var year = report.Year.ToString(CultureInfo.InvariantCulture);
-        foreach (var row in report.Rows)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{year};{row.Dimension};{Field(row.Value)};{row.Count}\r\n");
-        }
-
-        foreach (var (name, value) in KeyFigures(report.Figures))
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{year};{KeyFigure};{name};{value?.ToString(CultureInfo.InvariantCulture)}\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        var rows = report.Rows.Select(row => new[] { year, row.Dimension, row.Value, row.Count?.ToString(CultureInfo.InvariantCulture) ?? "" })
+            .Concat(KeyFigures(report.Figures).Select(f => new[] { year, KeyFigure, f.Name, f.Value?.ToString(CultureInfo.InvariantCulture) ?? "" }));
+        return SpreadsheetCsv.Write(["jahr", "dimension", "wert", "anzahl"], rows);
     }
 
     public static byte[] JsonDocument(StatisticsReport report) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
@@ -55,8 +47,4 @@ public static class OpenData
         }),
         ["kennzahlen"] = KeyFigures(report.Figures).ToDictionary(k => k.Name, k => k.Value),
     }, Json);
-
-    // Category and district names are typed by staff: quote them when they could break the line.
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -10,7 +10,7 @@ namespace Rathaus.Platform.OrgChart.Exchange;
 /// </summary>
 internal static class OrgChartCsv
 {
-    private const char Separator = ';';
+    private const char Separator = SpreadsheetCsv.Separator;
 
     // Excel runs a cell that starts with one of these as a formula; the writer puts an apostrophe in front (OWASP
     // "CSV injection") and the reader takes it off again, so such a name survives the round trip unchanged.
@@ -18,8 +18,7 @@ internal static class OrgChartCsv
 
     public static void Write(OrgChartFile file, Stream output)
     {
-        var options = new CsvWriterOptions { Separator = Separator, WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, SpreadsheetCsv.WriterOptions, leaveOpen: true);
         csv.WriteHeader([.. OrgChartSchema.CsvColumns]);
         foreach (var row in file.Rows)
         {
