@@ -13,7 +13,7 @@ namespace Rathaus.Platform.Alerts;
 /// the authorization, so the check is left out here on purpose.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+[IgnoreAntiforgeryToken(Order = 1001)] // after the global AutoValidateAntiforgeryToken (1000), so this one is in effect
 public sealed class UnsubscribeModel(AlertSubscriptions subscriptions, IStringLocalizer<SharedResource> t) : PageModel
 {
     public AlertLink Link { get; private set; } = new(AlertLinkState.Unknown, null);
