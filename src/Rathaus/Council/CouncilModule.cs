@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
 using Rathaus.Council.OParl;
 using Rathaus.Platform.Alerts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Rathaus.Council;
 
