@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Model;
 using Rathaus.Platform.Alerts;
+using Rathaus.Platform.Scheduling;
 using Rathaus.Tests.Infrastructure;
 using Rathaus.Tests.Mail;
 using static Rathaus.Tests.Platform.Alerts.AlertTestKit;
@@ -269,6 +271,51 @@ public abstract class AlertTests(MailApp app)
         {
             Assert.NotNull((await db.AlertSubscriptions.SingleAsync(s => s.Email == address)).ConfirmedAt);
         }
+    }
+
+    [Fact]
+    public async Task Two_nodes_racing_for_the_digest_send_it_once_and_a_run_that_crashed_before_its_commit_is_made_up_for()
+    {
+        MailServer.SkipUnlessAvailable();
+        var address = MailServer.NewAddress();
+        using var citizen = app.Client();
+        await citizen.SubmitAsync("/karte/benachrichtigungen", new() { ["Input.Email"] = address, ["Input.Area"] = "District", ["Input.District"] = "Weststadt" });
+        await citizen.SubmitAsync(LinkIn(Assert.Single(await MailServer.WaitForMailAsync(address)), "bestaetigen"), [], button: "Benachrichtigung bestätigen");
+        var first = await ReportAsync(app, 53.255, 10.380, "Weststadt eins");
+
+        // A node dies after writing the digest but before its commit: nothing of it stays.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Rathaus.Data.RathausDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AlertDigest>().RunAsync() >= 1);
+        }
+
+        Assert.Equal(1, await OutboxCountAsync(app, address));
+
+        // The scheduler's due time has come; two nodes (three rounds) race for it.
+        var scheduler = app.Services.GetRequiredService<JobScheduler>();
+        await scheduler.RunDueAsync(); // registers the job if this database has not seen it yet
+        var due = new DateTime(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddMinutes(-1);
+        await using (var db = app.Db())
+        {
+            await db.ScheduledJobs.Where(j => j.Name == AlertsModule.DigestJob)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.NextRunAt, due).SetProperty(j => j.LeaseUntil, (DateTime?)null));
+        }
+
+        await using var second = app.SecondNode();
+        var rounds = await Task.WhenAll(scheduler.RunDueAsync(), second.Services.GetRequiredService<JobScheduler>().RunDueAsync(), scheduler.RunDueAsync());
+        Assert.True(rounds.SelectMany(r => r).Count(name => name == AlertsModule.DigestJob) <= 1); // the app's own poll may have been quicker
+        await using (var db = app.Db())
+        {
+            Assert.Equal(1, await db.ScheduledJobRuns.CountAsync(r => r.JobName == AlertsModule.DigestJob && r.DueAt == due));
+        }
+
+        var mails = await MailServer.WaitForMailAsync(address, count: 2);
+        Assert.Contains(first.Reference, mails[^1].TextBody, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a second digest, if there were one, would have arrived by now
+        Assert.Equal(2, (await MailServer.ReadMailboxAsync(address)).Count);
+        Assert.Equal(2, await OutboxCountAsync(app, address));
     }
 
     private async Task<int> FirstCommitteeAsync()
