@@ -318,6 +318,27 @@ public abstract class AlertTests(MailApp app)
         Assert.Equal(2, await OutboxCountAsync(app, address));
     }
 
+    [Fact]
+    public async Task Who_subscribed_on_the_english_page_gets_english_mails()
+    {
+        MailServer.SkipUnlessAvailable();
+        var address = MailServer.NewAddress();
+        using var citizen = app.Client();
+        await citizen.SubmitAsync("/karte/benachrichtigungen?ui-culture=en", new() { ["Input.Email"] = address, ["Input.Area"] = "District", ["Input.District"] = "Bockelsberg" });
+        var confirmation = Assert.Single(await MailServer.WaitForMailAsync(address));
+        Assert.Equal("Please confirm your email alert", confirmation.Subject);
+        Assert.Contains("New defect reports in the district Bockelsberg", confirmation.TextBody, StringComparison.Ordinal);
+        await citizen.SubmitAsync(LinkIn(confirmation, "bestaetigen"), [], button: "Benachrichtigung bestätigen");
+
+        var report = await ReportAsync(app, 53.225, 10.410, "Bockelsberg");
+        await RunDigestAsync(app);
+        var digest = (await MailServer.WaitForMailAsync(address, count: 2))[^1];
+        Assert.Equal("New defect reports in the district Bockelsberg: 1 new", digest.Subject);
+        Assert.Contains($"Report {report.Reference}", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Bockelsberg · received on ", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribe from this alert", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
     private async Task<int> FirstCommitteeAsync()
     {
         await using var db = app.Db();
