@@ -60,6 +60,11 @@ public sealed class PaperAlertSubscribeModel(
             ModelState.AddModelError("Input.OrganizationId", t["Dieses Gremium gibt es nicht. Bitte wählen Sie eines aus der Liste."]);
         }
 
+        if (Input.Words is { Length: > 0 } words && !PaperAlertInput.PlainWords().IsMatch(words))
+        {
+            ModelState.AddModelError("Input.Words", t["Suchwörter dürfen nur Buchstaben, Ziffern, Leerzeichen, Bindestrich und Schrägstrich enthalten."]);
+        }
+
         var filter = PaperFilter.Create(Input.OrganizationId, Input.Words);
         if (filter is { OrganizationId: null, Words: null })
         {
@@ -91,8 +96,15 @@ public sealed class PaperAlertSubscribeModel(
     }
 }
 
-public sealed class PaperAlertInput
+public sealed partial class PaperAlertInput
 {
+    /// <summary>
+    /// The words are repeated in the confirmation mail, which goes to an address nobody has confirmed yet: without
+    /// dots, colons or other signs nobody can make the form send links or addresses to strangers.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}\s/-]*$")]
+    internal static partial System.Text.RegularExpressions.Regex PlainWords();
+
     [Display(Name = "E-Mail-Adresse")]
     [Required(ErrorMessage = "Bitte geben Sie Ihre E-Mail-Adresse an.")]
     [StringLength(254, ErrorMessage = "Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein.")]

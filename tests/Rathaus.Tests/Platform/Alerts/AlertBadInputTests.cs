@@ -66,6 +66,8 @@ public abstract class AlertBadInputTests(RathausApp app)
     [InlineData(null, "   ", "Bitte wählen Sie ein Gremium oder geben Sie Suchwörter an (oder beides).")]
     [InlineData("987654", null, "Dieses Gremium gibt es nicht. Bitte wählen Sie eines aus der Liste.")]
     [InlineData("kein-gremium", null, "Bitte wählen Sie ein Gremium oder geben Sie Suchwörter an (oder beides).")]
+    [InlineData(null, "Gewinn auf https://betrug.example", "Suchwörter dürfen nur Buchstaben, Ziffern, Leerzeichen, Bindestrich und Schrägstrich enthalten.")]
+    [InlineData(null, "<b>fett</b>", "Suchwörter dürfen nur Buchstaben, Ziffern, Leerzeichen, Bindestrich und Schrägstrich enthalten.")]
     public async Task The_council_alert_form_refuses_wrong_input_with_a_german_message(string? organization, string? words, string message)
     {
         var address = $"x-{Guid.NewGuid():N}@buerger.example";
@@ -151,6 +153,17 @@ public abstract class AlertBadInputTests(RathausApp app)
             new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Sie haben die Benachrichtigung abbestellt.", (await PageClient.PageOf(response)).QuerySelector(".kern-alert .kern-title")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_bot_that_fills_the_hidden_field_is_told_success_but_nothing_is_stored()
+    {
+        var address = $"x-{Guid.NewGuid():N}@buerger.example";
+        using var client = app.Client();
+        var response = await client.SubmitAsync("/rat/benachrichtigungen", new() { ["Input.Email"] = address, ["Input.Words"] = "Radweg", ["Website"] = "https://spam.example" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/benachrichtigungen/angefordert", response.Headers.Location!.OriginalString);
+        await AssertNothingStoredAsync(address);
     }
 
     [Fact]
