@@ -4,6 +4,7 @@ using Rathaus.Council;
 using Rathaus.Mail;
 using Rathaus.Open311;
 using Rathaus.Platform;
+using Rathaus.Platform.Alerts;
 using Rathaus.Post;
 
 namespace Rathaus;
@@ -19,6 +20,7 @@ public static class RathausApplication
         builder.AddPost();
         builder.AddOpen311();
         builder.AddCouncil();
+        builder.AddAlerts();
         return builder;
     }
 

@@ -1346,6 +1346,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ListUnsubscribe")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -1547,6 +1551,100 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("SubscriptionId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ConfirmationTokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<long>("StartAfterItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UnsubscribeTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmedAt", "ConfirmationSentAt");
+
+                    b.HasIndex("Email", "Kind", "Filter")
+                        .IsUnique();
+
+                    b.ToTable("AlertSubscriptions");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.Audit.AuditEntry", b =>
@@ -2422,6 +2520,17 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertDelivery", b =>
+                {
+                    b.HasOne("Rathaus.Platform.Alerts.AlertSubscription", "Subscription")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "Parent")
@@ -2540,6 +2649,11 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertSubscription", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

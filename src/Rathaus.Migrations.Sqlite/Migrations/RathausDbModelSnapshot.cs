@@ -1295,6 +1295,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ListUnsubscribe")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -1490,6 +1494,96 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("SubscriptionId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ConfirmationTokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartAfterItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UnsubscribeTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmedAt", "ConfirmationSentAt");
+
+                    b.HasIndex("Email", "Kind", "Filter")
+                        .IsUnique();
+
+                    b.ToTable("AlertSubscriptions");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.Audit.AuditEntry", b =>
@@ -2351,6 +2445,17 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertDelivery", b =>
+                {
+                    b.HasOne("Rathaus.Platform.Alerts.AlertSubscription", "Subscription")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "Parent")
@@ -2469,6 +2574,11 @@ namespace Rathaus.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Rathaus.Platform.Alerts.AlertSubscription", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Rathaus.Platform.OrgChart.OrgUnit", b =>

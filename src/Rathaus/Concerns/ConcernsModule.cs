@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
@@ -24,6 +25,8 @@ public static class ConcernsModule
         builder.Services.AddScoped<Statistics.ConcernStatistics>();
         builder.Services.AddScoped<Templates.TemplateAccess>();
         builder.Services.AddScoped<Mails.StaffNotices>();
+        builder.Services.TryAddSingleton(_ => Places.CityArea.Lueneburg());
+        builder.Services.AddScoped<Platform.Alerts.IAlertSource, Alerts.MapReportAlerts>();
 
         // Submissions per client address and hour; only posting counts, reading the form is never limited.
         var concernsPerHour = builder.Configuration.GetValue("RateLimits:ConcernsPerHour", 20);

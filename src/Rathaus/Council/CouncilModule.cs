@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
 using Rathaus.Council.OParl;
+using Rathaus.Platform.Alerts;
 
 namespace Rathaus.Council;
 
@@ -9,6 +11,7 @@ public static class CouncilModule
 {
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<IAlertSource, Alerts.PaperAlerts>();
         return builder;
     }
 

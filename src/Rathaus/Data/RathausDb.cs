@@ -54,6 +54,8 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
+    public DbSet<Platform.Alerts.AlertSubscription> AlertSubscriptions => Set<Platform.Alerts.AlertSubscription>();
+    public DbSet<Platform.Alerts.AlertDelivery> AlertDeliveries => Set<Platform.Alerts.AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,6 +38,7 @@ public abstract class RathausApp(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Database:DemoData", "true");
         builder.UseSetting("RateLimits:LoginsPerMinute", "100000");
         builder.UseSetting("RateLimits:ConcernsPerHour", "100000");
+        builder.UseSetting("RateLimits:AlertSubscriptionsPerHour", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -9,6 +9,9 @@ public sealed record OutgoingMail(string Kind, string To, string Subject, string
     public string? ReplyTo { get; init; }
     public string? InReplyTo { get; init; }
     public long? ConcernId { get; init; }
+
+    /// <summary>An https address that ends the subscription this mail belongs to (RFC 8058 one-click unsubscribe).</summary>
+    public string? ListUnsubscribe { get; init; }
 }
 
 /// <summary>
@@ -32,6 +35,7 @@ public sealed class Outbox(RathausDb db, TimeProvider clock, IOptions<MailOption
             HtmlBody = mail.HtmlBody,
             InReplyTo = mail.InReplyTo,
             ConcernId = mail.ConcernId,
+            ListUnsubscribe = mail.ListUnsubscribe,
             MessageId = $"{Guid.NewGuid():N}@{MessageIdDomain(options.Value)}",
         };
         db.OutboxMessages.Add(message);

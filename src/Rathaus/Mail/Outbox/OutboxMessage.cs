@@ -27,6 +27,9 @@ public sealed class OutboxMessage
     public string? InReplyTo { get; set; }
     public long? ConcernId { get; set; }
 
+    /// <summary>For mails of a subscription (alerts): where one click ends it; sent as List-Unsubscribe.</summary>
+    public string? ListUnsubscribe { get; set; }
+
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }
@@ -50,6 +53,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.MessageId).HasMaxLength(250);
         message.HasIndex(m => m.MessageId).IsUnique();
         message.Property(m => m.InReplyTo).HasMaxLength(250);
+        message.Property(m => m.ListUnsubscribe).HasMaxLength(500);
         message.Property(m => m.LastError).HasMaxLength(2000);
         message.Property(m => m.ClaimedBy).HasMaxLength(200);
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });

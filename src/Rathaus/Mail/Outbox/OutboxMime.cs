@@ -24,6 +24,13 @@ internal static class OutboxMime
             mime.References.Add(inReplyTo);
         }
 
+        if (message.ListUnsubscribe is { Length: > 0 } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail programs offer "unsubscribe" and may end it with one POST, without a page.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         // RFC 3834: vacation responders must not answer, and our own intake recognises its mails coming back.
         mime.Headers.Add("Auto-Submitted", "auto-replied");
         mime.Headers.Add("X-Loop", from.Address);
