@@ -54,6 +54,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
+    public DbSet<Council.Resolutions.ResolutionTracking> ResolutionTrackings => Set<Council.Resolutions.ResolutionTracking>();
+    public DbSet<Council.Resolutions.ResolutionProgress> ResolutionProgress => Set<Council.Resolutions.ResolutionProgress>();
+    public DbSet<Council.Petitions.CouncilPetition> CouncilPetitions => Set<Council.Petitions.CouncilPetition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
