@@ -84,8 +84,8 @@ public static class PetitionTexts
 {
     public static string Status(PetitionStatus status) => status switch
     {
-        PetitionStatus.Received => Texts.Key("eingegangen"),
-        PetitionStatus.Scheduled => Texts.Key("auf der Tagesordnung"),
-        _ => Texts.Key("beraten"),
+        PetitionStatus.Received => Texts.Key("Eingegangen"),
+        PetitionStatus.Scheduled => Texts.Key("Auf der Tagesordnung"),
+        _ => Texts.Key("Beraten"),
     };
 }

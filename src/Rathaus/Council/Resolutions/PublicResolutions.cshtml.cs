@@ -94,7 +94,7 @@ public sealed class PublicResolutionsModel(RathausDb db, TimeProvider clock, ISt
 
         StatusItems = [
             .. Enum.GetValues<ResolutionStatus>().Select(s => new SelectListItem(t[ResolutionTexts.Status(s)], ResolutionTexts.Code(s))),
-            new SelectListItem(t["überfällig"], "ueberfaellig"),
+            new SelectListItem(t["nur überfällige"], "ueberfaellig"),
         ];
         OrganizationItems = await db.CouncilOrganizations.AsNoTracking()
             .Where(o => !o.Deleted && o.Kind != OrganizationKind.Faction && o.Kind != OrganizationKind.Group).OrderBy(o => o.Kind).ThenBy(o => o.Name)
