@@ -79,7 +79,11 @@ public sealed class OverdueResolutions(RathausDb db, OrgChartService orgChart, P
         foreach (var line in lines)
         {
             var text = $"{line.MeetingName}, {line.ItemNumber}: {line.ItemName} (umsetzen bis {line.TargetDate.ToString("dd.MM.yyyy", PlatformModule.German)})";
-            body = baseUrl is null ? body.Paragraph(text) : body.Link(text, $"{baseUrl}/intern/beschluesse/{line.Id}");
+            body = body.Paragraph(text); // the plain text shows a link's address only, so the name goes first
+            if (baseUrl is not null)
+            {
+                body = body.Link("Zum Beschluss", $"{baseUrl}/intern/beschluesse/{line.Id}");
+            }
         }
 
         body = body.Paragraph("Diese E-Mail wurde automatisch verschickt.");
