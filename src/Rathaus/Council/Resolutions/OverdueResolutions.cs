@@ -31,7 +31,8 @@ public sealed class OverdueResolutions(RathausDb db, OrgChartService orgChart, P
             return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The scheduler runs the job inside its own transaction (work and run record commit together); alone, open one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var claimed = new List<OverdueLine>();
         foreach (var line in candidates)
         {
@@ -58,7 +59,11 @@ public sealed class OverdueResolutions(RathausDb db, OrgChartService orgChart, P
             .ToDictionary(g => g.Key, g => (IReadOnlyList<OverdueLine>)[.. g]);
         var sent = await notices.EnqueueAsync(byLead, (to, title, lines, asSubstitute) => Mail(to, title, lines, notices.BaseUrl, asSubstitute), ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return sent;
     }
 
