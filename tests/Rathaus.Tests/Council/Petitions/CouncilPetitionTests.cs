@@ -126,7 +126,7 @@ public abstract class CouncilPetitionTests(RathausApp app)
         Assert.Contains("Ein Anliegen mit dieser Vorgangsnummer gibt es in Ihrem Posteingang nicht. Lassen Sie es zuerst an das Ratsbüro weiterleiten.",
             PageClient.Errors(await PageClient.PageOf(refused)));
 
-        // The street works forward it to the council office, which converts it.
+        // The street works forward it to the council office.
         using (var worker = await app.LoggedInAsync(DemoAccounts.CaseWorker))
         {
             var detail = await worker.GetPageAsync($"/intern/anliegen/{submitted.ReferenceNumber}");
@@ -134,7 +134,9 @@ public abstract class CouncilPetitionTests(RathausApp app)
             await worker.SubmitAsync(detail, $"/intern/anliegen/{submitted.ReferenceNumber}/aktion/weiterleiten", new() { ["UnitId"] = unit, ["Reason"] = "Bürger möchte das im Rat behandelt wissen" }, button: "Weiterleiten");
         }
 
-        var converted = await office.SubmitAsync("/intern/rat/anregungen", new() { ["Convert.ReferenceNumber"] = submitted.ReferenceNumber });
+        // The office converts it from the concern's page.
+        var concernPage = await office.GetPageAsync($"/intern/anliegen/{submitted.ReferenceNumber}");
+        var converted = await office.SubmitAsync(concernPage, "/intern/rat/anregungen", [], button: "An den Rat richten");
         Assert.Equal(HttpStatusCode.Redirect, converted.StatusCode);
         Assert.Contains("ist jetzt eine Anregung oder Beschwerde an den Rat", (await office.FollowAsync(converted)).QuerySelector("main")!.TextContent);
         var petition = await db.CouncilPetitions.AsNoTracking().Include(p => p.Concern).SingleAsync(p => p.ConcernId == submitted.Id);

@@ -108,6 +108,9 @@ public abstract class ResolutionTrackingTests(RathausApp app)
         Assert.DoesNotContain(meeting.SecretName, (await citizen.GetPageAsync($"/rat/beschluesse?einheit={streets}&stand=open")).QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(meeting.PublicName, (await citizen.GetPageAsync($"/rat/beschluesse?gremium={meeting.OrganizationId}&stand=implemented")).QuerySelector("main")!.TextContent);
 
+        var meetingPage = (await citizen.GetPageAsync($"/rat/sitzungen/{meeting.MeetingId}")).QuerySelector($"#top-{meeting.PublicItemId}")!.TextContent;
+        Assert.Contains("Umsetzung: in Umsetzung", meetingPage);
+
         var report = (await citizen.GetPageAsync($"/rat/beschluesse/bericht?gremium={meeting.OrganizationId}")).QuerySelector("main")!.TextContent;
         Assert.Contains(meeting.PublicName, report);
         Assert.Contains("Die Ausschreibung läuft.", report);
