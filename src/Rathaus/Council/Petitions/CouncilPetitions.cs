@@ -15,7 +15,8 @@ namespace Rathaus.Council.Petitions;
 /// <summary>
 /// Anregungen und Beschwerden an den Rat (§ 34 NKomVG): a concern becomes a petition handled by the council office,
 /// is put on a committee meeting's agenda, and its outcome reaches the citizen on the tracking page and by mail.
-/// The texts for the citizen are written into the concern's timeline, signed by the office's unit and position.
+/// The texts for the citizen are written into the concern's timeline in the citizen's language (the timeline stores
+/// text, not keys), signed by the office's unit and position.
 /// </summary>
 public sealed class CouncilPetitions(RathausDb db, AuditLog audit, Outbox outbox, TrackingTokens tokens, StaffNotices notices)
 {
@@ -60,8 +61,9 @@ public sealed class CouncilPetitions(RathausDb db, AuditLog audit, Outbox outbox
         concern.Status = ConcernStatus.InProgress;
         var petition = new CouncilPetition { ConcernId = concern.Id, Status = PetitionStatus.Received, Created = now };
         db.CouncilPetitions.Add(petition);
-        AddEntry(concern, acting, now, EntryKind.StatusChange, ConcernStatus.InProgress,
-            $"Ihr Anliegen wird als {KindName(concern.Kind)} nach § 34 NKomVG an den Rat gerichtet. Das Ratsbüro bereitet die Beratung in einem Ausschuss vor.");
+        AddEntry(concern, acting, now, EntryKind.StatusChange, ConcernStatus.InProgress, concern.Language == "en"
+            ? $"Your concern is addressed to the council as a {(concern.Kind == ConcernKind.Complaint ? "complaint" : "suggestion")} under section 34 NKomVG. The council office prepares its discussion in a committee."
+            : $"Ihr Anliegen wird als {KindName(concern.Kind)} nach § 34 NKomVG an den Rat gerichtet. Das Ratsbüro bereitet die Beratung in einem Ausschuss vor.");
         await db.SaveChangesAsync(ct);
         audit.Record("Concern.ConvertedToPetition", nameof(Concern), concern.ReferenceNumber, before,
             new { concern.OrgUnitId, concern.AssignedPositionId, concern.Status, Petition = petition.Id });
@@ -88,8 +90,9 @@ public sealed class CouncilPetitions(RathausDb db, AuditLog audit, Outbox outbox
         petition.AgendaItem = item;
         petition.Status = PetitionStatus.Scheduled;
         var day = CouncilTime.Date(DateOnly.FromDateTime(CouncilTime.Local(meeting.Start)));
-        AddEntry(concern, acting, now, EntryKind.StatusChange, null,
-            $"Ihre {KindName(concern.Kind)} steht auf der Tagesordnung: {meeting.Name}, am {day}, Tagesordnungspunkt {item.Number}.");
+        AddEntry(concern, acting, now, EntryKind.StatusChange, null, concern.Language == "en"
+            ? $"Your {(concern.Kind == ConcernKind.Complaint ? "complaint" : "suggestion")} is on the agenda: {meeting.Name}, on {day}, agenda item {item.Number}."
+            : $"Ihre {KindName(concern.Kind)} steht auf der Tagesordnung: {meeting.Name}, am {day}, Tagesordnungspunkt {item.Number}.");
         await db.SaveChangesAsync(ct);
         audit.Record("AgendaItem.Created", nameof(AgendaItem), item.Id.ToString(CultureInfo.InvariantCulture), null,
             new { item.MeetingId, item.Number, item.Name, item.Public, Petition = petition.Id });
