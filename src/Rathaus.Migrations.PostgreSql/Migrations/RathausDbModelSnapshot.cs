@@ -1182,6 +1182,136 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.ToTable("CouncilPersons", (string)null);
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Petitions.CouncilPetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("CouncilPetitions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionTrackingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedByPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignedByUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolutionTrackingId");
+
+                    b.ToTable("ResolutionProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OverdueNotifiedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SettledByPaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("SettledByPaperId");
+
+                    b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("Status", "TargetDate");
+
+                    b.ToTable("ResolutionTrackings", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Mail.Inbound.InboundFailure", b =>
                 {
                     b.Property<long>("Id")
@@ -2483,6 +2613,60 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Petitions.CouncilPetition", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionProgress", b =>
+                {
+                    b.HasOne("Rathaus.Council.Resolutions.ResolutionTracking", "ResolutionTracking")
+                        .WithMany("Progress")
+                        .HasForeignKey("ResolutionTrackingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ResolutionTracking");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Council.Model.Paper", "SettledByPaper")
+                        .WithMany()
+                        .HasForeignKey("SettledByPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("SettledByPaper");
+                });
+
             modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
                 {
                     b.HasOne("Rathaus.Open311.Clients.ApiClient", null)
@@ -2644,6 +2828,11 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Rathaus.Council.Model.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>

@@ -1137,6 +1137,130 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("CouncilPersons", (string)null);
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Petitions.CouncilPetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("CouncilPetitions", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionTrackingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedByPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolutionTrackingId");
+
+                    b.ToTable("ResolutionProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueNotifiedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SettledByPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("SettledByPaperId");
+
+                    b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("Status", "TargetDate");
+
+                    b.ToTable("ResolutionTrackings", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Mail.Inbound.InboundFailure", b =>
                 {
                     b.Property<long>("Id")
@@ -2408,6 +2532,60 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Petitions.CouncilPetition", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Concern");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionProgress", b =>
+                {
+                    b.HasOne("Rathaus.Council.Resolutions.ResolutionTracking", "ResolutionTracking")
+                        .WithMany("Progress")
+                        .HasForeignKey("ResolutionTrackingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ResolutionTracking");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Platform.OrgChart.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rathaus.Council.Model.Paper", "SettledByPaper")
+                        .WithMany()
+                        .HasForeignKey("SettledByPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("SettledByPaper");
+                });
+
             modelBuilder.Entity("Rathaus.Open311.Api.Open311Request", b =>
                 {
                     b.HasOne("Rathaus.Open311.Clients.ApiClient", null)
@@ -2569,6 +2747,11 @@ namespace Rathaus.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rathaus.Council.Model.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Resolutions.ResolutionTracking", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Rathaus.Open311.Attributes.ServiceAttribute", b =>

@@ -3,15 +3,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
 using Rathaus.Council.OParl;
 using Rathaus.Platform.Alerts;
+using Rathaus.Council.Petitions;
+using Rathaus.Council.Resolutions;
+using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Council;
 
 /// <summary>Ratsinformationssystem: council bodies, meetings, papers, the OParl 1.1 interface and calendars.</summary>
 public static class CouncilModule
 {
+    public const string OverdueResolutionsJob = "Council.OverdueResolutions";
+
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IAlertSource, Alerts.PaperAlerts>();
+        builder.Services.AddScoped<ResolutionRecords>();
+        builder.Services.AddScoped<ResolutionAccess>();
+        builder.Services.AddScoped<OverdueResolutions>();
+        builder.Services.AddScoped<CouncilPetitions>();
+        builder.Services.AddScheduledJob(OverdueResolutionsJob, new DailySchedule(new TimeOnly(7, 15)),
+            (s, _, ct) => s.GetRequiredService<OverdueResolutions>().RunAsync(ct));
         return builder;
     }
 

@@ -56,6 +56,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
     public DbSet<Platform.Alerts.AlertSubscription> AlertSubscriptions => Set<Platform.Alerts.AlertSubscription>();
     public DbSet<Platform.Alerts.AlertDelivery> AlertDeliveries => Set<Platform.Alerts.AlertDelivery>();
+    public DbSet<Council.Resolutions.ResolutionTracking> ResolutionTrackings => Set<Council.Resolutions.ResolutionTracking>();
+    public DbSet<Council.Resolutions.ResolutionProgress> ResolutionProgress => Set<Council.Resolutions.ResolutionProgress>();
+    public DbSet<Council.Petitions.CouncilPetition> CouncilPetitions => Set<Council.Petitions.CouncilPetition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,6 +38,9 @@ public sealed record ConcernSubmission(
 {
     /// <summary>The first timeline entry's text when it should say more than the description (e.g. the whole mail).</summary>
     public string? EntryText { get; init; }
+
+    /// <summary>A unit fixed by the channel instead of the routing (a petition to the council goes to the council office).</summary>
+    public int? OrgUnitId { get; init; }
 }
 
 public sealed record SubmittedConcern(long Id, string ReferenceNumber, string TrackingToken, bool WasAlreadySubmitted);
@@ -55,7 +58,7 @@ public sealed class ConcernIntake(RathausDb db, ConcernRouting routing, ConcernD
             return earlier;
         }
 
-        var unitId = await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
+        var unitId = submission.OrgUnitId ?? await routing.ResponsibleUnitAsync(submission.CategoryId, submission.District, ct);
         var token = tokens.New();
         try
         {

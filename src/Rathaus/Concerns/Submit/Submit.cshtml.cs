@@ -31,6 +31,8 @@ namespace Rathaus.Concerns.Submit;
 public sealed class SubmitModel(
     RathausDb db,
     ConcernIntake intake,
+    Council.Petitions.CouncilPetitions petitions,
+    TimeProvider clock,
     IConfiguration configuration,
     IOptions<SiteTextOptions> siteTexts,
     IStringLocalizer<SharedResource> t,
@@ -89,6 +91,12 @@ public sealed class SubmitModel(
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
         var submission = Input.ToSubmission(Channel.Web, language, files);
+        if (Input.ToCouncil && await petitions.CouncilOfficeUnitIdAsync(ct) is int officeUnit)
+        {
+            // § 34 NKomVG: addressed to the council, handled by the council office instead of the routed unit.
+            submission = submission with { AlsoStore = concern => petitions.AddWith(concern, clock.GetUtcNow().UtcDateTime), OrgUnitId = officeUnit };
+        }
+
         var submitted = await intake.SubmitAsync(submission, token => TrackingLinks.Url(Request, configuration, token), ct);
         logger.LogInformation("Concern {ReferenceNumber} received by web form{Retry}", submitted.ReferenceNumber, submitted.WasAlreadySubmitted ? " (repeated submission)" : "");
 
@@ -124,6 +132,10 @@ public class SubmitInput
     [Display(Name = "Dateien")]
     public List<IFormFile> Files { get; set; } = [];
 
+    /// <summary>Anregungen und Beschwerden may be addressed to the council (§ 34 NKomVG).</summary>
+    [Display(Name = "An den Rat richten")]
+    public bool ToCouncil { get; set; }
+
     [Display(Name = "Name")]
     [StringLength(200, ErrorMessage = "Der Name darf höchstens 200 Zeichen lang sein.")]
     public string? ContactName { get; set; }
@@ -143,6 +155,11 @@ public class SubmitInput
         if (CategoryId is int categoryId && !CategoryChoices.Contains(categories, categoryId))
         {
             modelState.AddModelError("Input.CategoryId", t["Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."]);
+        }
+
+        if (ToCouncil && Kind is ConcernKind kind && !Council.Petitions.CouncilPetitions.MayGoToCouncil(kind))
+        {
+            modelState.AddModelError("Input.ToCouncil", t["Nur Anregungen und Beschwerden können an den Rat gerichtet werden."]);
         }
 
         if (ContactEmail is { Length: > 0 } email && !LooksLikeEmail(email.Trim()))

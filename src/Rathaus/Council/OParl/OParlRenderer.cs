@@ -155,6 +155,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             .ToListAsync();
         var byMeeting = files.Where(f => f.MeetingId is not null).ToLookup(f => f.MeetingId!.Value);
         var byItem = files.Where(f => f.AgendaItemId is not null).ToLookup(f => f.AgendaItemId!.Value);
+        var implementations = omitInternal ? [] : await OParlImplementation.ForItemsAsync(db, urls, meetings.SelectMany(m => m.AgendaItems).Where(a => a.Public).Select(a => a.Id).ToList());
         return Array(meetings.Select(m => m.Deleted ? Deleted("Meeting", "meeting", m) : (JsonNode)Object("Meeting", urls.Of("meeting", m.Id),
         [
             ("name", m.Name),
@@ -167,7 +168,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             ("invitation", byMeeting[m.Id].FirstOrDefault(f => f.Role == FileRole.Invitation) is { } invitation ? File(invitation) : null),
             ("resultsProtocol", byMeeting[m.Id].FirstOrDefault(f => f.Role == FileRole.ResultsProtocol) is { } protocol ? File(protocol) : null),
             ("auxiliaryFile", omitInternal ? null : Array(byMeeting[m.Id].Where(f => f.Role == FileRole.Auxiliary).Select(File))),
-            ("agendaItem", omitInternal ? null : Array(m.AgendaItems.Where(a => a.Public && !a.Deleted).OrderBy(a => a.Order).Select(a => AgendaItem(a, byItem[a.Id], embedded: true)))),
+            ("agendaItem", omitInternal ? null : Array(m.AgendaItems.Where(a => a.Public && !a.Deleted).OrderBy(a => a.Order).Select(a => AgendaItem(a, byItem[a.Id], implementations.GetValueOrDefault(a.Id), embedded: true)))),
             ("web", urls.Web($"/rat/sitzungen/{m.Id}")),
             .. Stamps(m),
         ])));
@@ -178,10 +179,12 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
         var ids = items.Select(a => a.Id).ToList();
         var files = (await FileMetas(db.CouncilFiles.Where(f => !f.Deleted && f.AgendaItemId != null && ids.Contains(f.AgendaItemId.Value))).ToListAsync())
             .ToLookup(f => f.AgendaItemId!.Value);
-        return Array(items.Select(a => (JsonNode)AgendaItem(a, files[a.Id], embedded: false)));
+        var implementations = await OParlImplementation.ForItemsAsync(db, urls, items.Where(a => a.Public).Select(a => a.Id).ToList());
+        return Array(items.Select(a => (JsonNode)AgendaItem(a, files[a.Id], implementations.GetValueOrDefault(a.Id), embedded: false)));
     }
 
-    private JsonObject AgendaItem(AgendaItem a, IEnumerable<FileMeta> files, bool embedded) => a.Deleted ? Deleted("AgendaItem", "agendaItem", a) : Object("AgendaItem", urls.Of("agendaItem", a.Id),
+    /// <param name="implementation">The vendor extension <c>rathaus:implementation</c>, when the item's resolution is tracked.</param>
+    private JsonObject AgendaItem(AgendaItem a, IEnumerable<FileMeta> files, JsonObject? implementation, bool embedded) => a.Deleted ? Deleted("AgendaItem", "agendaItem", a) : Object("AgendaItem", urls.Of("agendaItem", a.Id),
     [
         ("meeting", embedded ? null : urls.Of("meeting", a.MeetingId)),
         ("number", a.Number),
@@ -195,6 +198,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
         ("auxiliaryFile", omitInternal ? null : Array(files.Where(f => f.Role != FileRole.Resolution).Select(File))),
         ("web", urls.Web($"/rat/sitzungen/{a.MeetingId}#top-{a.Id}")),
         .. Stamps(a),
+        (OParlImplementation.Property, a.Public ? implementation : null),
     ]);
 
     public async Task<JsonArray> PapersAsync(List<Paper> papers)
@@ -202,6 +206,17 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
         var ids = papers.Select(p => p.Id).ToList();
         var files = (await FileMetas(db.CouncilFiles.Where(f => !f.Deleted && f.PaperId != null && ids.Contains(f.PaperId.Value))).ToListAsync())
             .ToLookup(f => f.PaperId!.Value);
+
+        // Only resolutions on public agenda items: a non-public one does not exist for the interface.
+        var implementations = await OParlImplementation.ForItemsAsync(db, urls, papers.SelectMany(p => p.Consultations)
+            .Where(c => !c.Deleted && c.AgendaItem is { Public: true, Deleted: false }).Select(c => c.AgendaItemId!.Value).ToList());
+        JsonArray? ImplementationsOf(Paper p)
+        {
+            var found = p.Consultations.Where(c => !c.Deleted && c.AgendaItemId is int a && implementations.ContainsKey(a) && c.AgendaItem is { Public: true, Deleted: false })
+                .OrderBy(c => c.Order).Select(c => (JsonNode)implementations[c.AgendaItemId!.Value]).ToList();
+            return found.Count == 0 ? null : Array(found);
+        }
+
         return Array(papers.Select(p => p.Deleted ? Deleted("Paper", "paper", p) : (JsonNode)Object("Paper", urls.Of("paper", p.Id),
         [
             ("body", urls.Body(p.BodyId)),
@@ -215,6 +230,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             ("consultation", Array(p.Consultations.Where(c => !c.Deleted).OrderBy(c => c.Order).Select(c => Consultation(c, embeddedInPaper: true)))),
             ("web", urls.Web($"/rat/vorlagen/{p.Id}")),
             .. Stamps(p),
+            (OParlImplementation.Property, ImplementationsOf(p)),
         ])));
     }
 

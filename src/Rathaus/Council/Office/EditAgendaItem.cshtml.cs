@@ -3,19 +3,29 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rathaus.Council.Model;
+using Rathaus.Council.Resolutions;
 using Rathaus.Data;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
 
 namespace Rathaus.Council.Office;
 
-/// <summary>Recording the result of an agenda item after the meeting, or correcting it; audited.</summary>
+/// <summary>
+/// Recording the result of an agenda item after the meeting, or correcting it; audited. A resolution text starts the
+/// Beschlusskontrolle: the item gets its implementation record with the unit and target date chosen here.
+/// </summary>
 [Authorize(Roles = StaffRoles.CouncilOffice)]
-public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, ResolutionRecords resolutions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
+    public IReadOnlyList<SelectListItem> UnitItems { get; private set; } = [];
+
+    /// <summary>The implementation record, once the item has a resolution.</summary>
+    public ResolutionTracking? Tracking { get; private set; }
+
     [BindProperty]
     public AgendaItemChange Input { get; set; } = new();
 
@@ -28,7 +38,16 @@ public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, TimeProvid
             return NotFound();
         }
 
-        Input = new AgendaItemChange { Number = Item.Number, Name = Item.Name, Public = Item.Public, Result = Item.Result, ResolutionText = Item.ResolutionText };
+        Input = new AgendaItemChange
+        {
+            Number = Item.Number,
+            Name = Item.Name,
+            Public = Item.Public,
+            Result = Item.Result,
+            ResolutionText = Item.ResolutionText,
+            ResponsibleUnitId = Tracking?.OrgUnitId,
+            TargetDate = Tracking?.TargetDate,
+        };
         return Page();
     }
 
@@ -37,6 +56,11 @@ public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, TimeProvid
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
+        }
+
+        if (Input.ResponsibleUnitId is int unitId && !UnitItems.Any(u => u.Value == unitId.ToString(CultureInfo.InvariantCulture)))
+        {
+            ModelState.AddModelError("Input.ResponsibleUnitId", t["Diese Organisationseinheit gibt es nicht. Bitte wählen Sie eine aus der Liste."]);
         }
 
         if (!ModelState.IsValid)
@@ -60,8 +84,11 @@ public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, TimeProvid
         }
 
         audit.Record("AgendaItem.Changed", nameof(AgendaItem), Item.Id.ToString(CultureInfo.InvariantCulture), before, Snapshot(Item));
+        var tracking = await resolutions.EnsureAsync(Item, Input.ResponsibleUnitId, Input.TargetDate, now, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = t["Der Tagesordnungspunkt {0} ist gespeichert.", Item.Number].Value;
+        TempData["Message"] = tracking is { OrgUnitId: null }
+            ? t["Der Tagesordnungspunkt {0} ist gespeichert. Bitte wählen Sie noch die Organisationseinheit, die den Beschluss umsetzt.", Item.Number].Value
+            : t["Der Tagesordnungspunkt {0} ist gespeichert.", Item.Number].Value;
         return Redirect($"/intern/rat/sitzung/{Item.MeetingId.ToString(CultureInfo.InvariantCulture)}");
     }
 
@@ -74,6 +101,8 @@ public sealed class EditAgendaItemModel(RathausDb db, AuditLog audit, TimeProvid
         }
 
         Item = item;
+        Tracking = await db.ResolutionTrackings.AsNoTracking().SingleOrDefaultAsync(r => r.AgendaItemId == id, ct);
+        UnitItems = await ResolutionUnits.ItemsAsync(db, ct);
         return true;
     }
 
@@ -102,4 +131,10 @@ public sealed class AgendaItemChange
     [Display(Name = "Beschlusstext")]
     [StringLength(20000, ErrorMessage = "Der Beschlusstext darf höchstens {1} Zeichen lang sein.")]
     public string? ResolutionText { get; set; }
+
+    [Display(Name = "Zuständig für die Umsetzung")]
+    public int? ResponsibleUnitId { get; set; }
+
+    [Display(Name = "Umsetzen bis")]
+    public DateOnly? TargetDate { get; set; }
 }

@@ -19,7 +19,7 @@ namespace Rathaus.Council.Office;
 /// meeting's calendar sequence (see <see cref="Meeting.RaiseSequences"/>); every change is audited.
 /// </summary>
 [Authorize(Roles = StaffRoles.CouncilOffice)]
-public sealed class EditMeetingModel(RathausDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditMeetingModel(RathausDb db, AuditLog audit, Resolutions.ResolutionRecords resolutions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     // Two forms on one page: each handler binds and validates only its own input.
     public MeetingInput Input { get; set; } = new();
@@ -187,6 +187,7 @@ public sealed class EditMeetingModel(RathausDb db, AuditLog audit, TimeProvider 
         await db.SaveChangesAsync(ct);
         audit.Record("AgendaItem.Created", nameof(AgendaItem), item.Id.ToString(CultureInfo.InvariantCulture), null,
             new { item.MeetingId, item.Number, item.Name, item.Public, Paper = paper?.Reference, item.Result, item.ResolutionText });
+        await resolutions.EnsureAsync(item, null, null, now, ct); // Beschlusskontrolle starts with the resolution text
         await db.SaveChangesAsync(ct);
         Message = t["Der Tagesordnungspunkt {0} ist angelegt.", item.Number];
         return Redirect($"/intern/rat/sitzung/{Meeting.Id.ToString(CultureInfo.InvariantCulture)}");

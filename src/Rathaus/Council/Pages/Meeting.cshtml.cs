@@ -15,6 +15,9 @@ public sealed class MeetingModel(RathausDb db) : PageModel
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
     public IReadOnlyList<FileLink> Files { get; private set; } = [];
 
+    /// <summary>Beschlusskontrolle: the implementation state of the items' resolutions, by item id.</summary>
+    public IReadOnlyDictionary<int, Resolutions.ResolutionStatus> Implementation { get; private set; } = new Dictionary<int, Resolutions.ResolutionStatus>();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var meeting = await db.CouncilMeetings.AsNoTracking().Include(m => m.Location).Include(m => m.Organizations)
@@ -29,6 +32,8 @@ public sealed class MeetingModel(RathausDb db) : PageModel
             .Where(a => a.MeetingId == id && a.Public && !a.Deleted).OrderBy(a => a.Order).ToListAsync(ct);
         var itemIds = Items.Select(a => a.Id).ToList();
         Files = await FileLink.Query(db.CouncilFiles.Where(f => f.MeetingId == id || (f.AgendaItemId != null && itemIds.Contains(f.AgendaItemId.Value)))).ToListAsync(ct);
+        Implementation = await db.ResolutionTrackings.AsNoTracking().Where(r => itemIds.Contains(r.AgendaItemId))
+            .ToDictionaryAsync(r => r.AgendaItemId, r => r.Status, ct);
         return Page();
     }
 }

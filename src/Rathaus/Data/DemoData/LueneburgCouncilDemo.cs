@@ -1,4 +1,5 @@
 using Rathaus.Council.Model;
+using Rathaus.Council.Resolutions;
 using Rathaus.Platform;
 using Rathaus.Platform.OrgChart;
 
@@ -53,7 +54,8 @@ internal static class LueneburgCouncilDemo
 
     private static readonly string[] HeldResults = ["ungeändert beschlossen", "ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "vertagt"];
 
-    public static void Add(RathausDb db, IReadOnlyDictionary<string, OrgUnit> units, TimeProvider clock)
+    /// <param name="positionTitles">Per unit code, the title of a case-work position there: it signs the progress reports.</param>
+    public static void Add(RathausDb db, IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyDictionary<string, string> positionTitles, TimeProvider clock)
     {
         var random = new Random(Seed);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -216,6 +218,8 @@ internal static class LueneburgCouncilDemo
 
         // Two hundred papers: Vorlagen of the administration, Anträge and Anfragen of the factions.
         var counters = new Dictionary<int, int>();
+        var resolutions = new List<(AgendaItem Item, string UnitCode, Meeting Meeting)>();
+        var papers = new List<Paper>();
         for (var i = 0; i < 200; i++)
         {
             var committeeIndex = random.Next(Committees.Length);
@@ -245,6 +249,7 @@ internal static class LueneburgCouncilDemo
             };
             paper.Stamp(now);
             db.Papers.Add(paper);
+            papers.Add(paper);
             AddFile(db, null, paper, null, FileRole.MainFile, $"Drucksache {paper.Reference}", $"drucksache-{paper.Reference.Replace('/', '-')}.pdf", now,
                 [$"Drucksache {paper.Reference} vom {paper.Date:dd.MM.yyyy}", paper.Name, "Sachverhalt und Begründung siehe Anlage."], paper.Date);
 
@@ -292,6 +297,7 @@ internal static class LueneburgCouncilDemo
                     if (result.EndsWith("beschlossen", StringComparison.Ordinal))
                     {
                         item.ResolutionText = $"Der {organization.ShortName} {(authoritative ? "beschließt" : "empfiehlt")}: {paper.Name} wird entsprechend der Drucksache {paper.Reference} umgesetzt.";
+                        resolutions.Add((item, unitCode, meeting));
                     }
                 }
 
@@ -315,6 +321,11 @@ internal static class LueneburgCouncilDemo
             };
             secret.Stamp(now);
             meeting.AgendaItems.Add(secret);
+            if (secret.ResolutionText is not null)
+            {
+                resolutions.Add((secret, i % 8 == 0 ? "2" : "1", meeting));
+            }
+
             AddFile(db, null, null, secret, FileRole.Auxiliary, $"Vertrauliche Anlage zu {secret.Name}", $"vertraulich-{i + 1}.pdf", now, ["Vertraulich – nur für den Dienstgebrauch", secret.Name], DateOnly.FromDateTime(meeting.Start));
         }
 
@@ -324,6 +335,72 @@ internal static class LueneburgCouncilDemo
             closing.Stamp(now);
             meeting.AgendaItems.Add(closing);
             db.AgendaItems.AddRange(meeting.AgendaItems);
+        }
+
+        AddResolutionTracking(db, resolutions, papers, units, positionTitles, today, now);
+    }
+
+    private static readonly string[] ProgressTexts =
+    [
+        "Die Planung ist beauftragt; erste Entwürfe liegen vor.",
+        "Die Ausschreibung ist veröffentlicht, die Angebotsfrist läuft.",
+        "Der Auftrag ist vergeben; die Arbeiten beginnen im nächsten Quartal.",
+        "Die Abstimmung mit den beteiligten Stellen ist abgeschlossen.",
+        "Die Mittel sind im Haushalt bereitgestellt.",
+        "Die Arbeiten haben begonnen und liegen im Zeitplan.",
+    ];
+
+    /// <summary>
+    /// Beschlusskontrolle of the demo: every resolution gets a record with the unit that wrote its paper, a target
+    /// date, a state and dated progress reports; several target dates have passed unfinished (overdue). A seed of its
+    /// own, so the rest of the council stays as it was.
+    /// </summary>
+    private static void AddResolutionTracking(RathausDb db, List<(AgendaItem Item, string UnitCode, Meeting Meeting)> resolutions, List<Paper> papers,
+        IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyDictionary<string, string> positionTitles, DateOnly today, DateTime now)
+    {
+        var random = new Random(Seed + 1);
+        foreach (var (item, unitCode, meeting) in resolutions)
+        {
+            var decided = DateOnly.FromDateTime(meeting.Start);
+            var roll = random.Next(100);
+            var status = roll < 25 ? ResolutionStatus.Implemented
+                : roll < 55 ? ResolutionStatus.InProgress
+                : roll < 85 ? ResolutionStatus.Open
+                : roll < 93 ? ResolutionStatus.NotFeasible
+                : ResolutionStatus.Superseded;
+            var tracking = new ResolutionTracking
+            {
+                AgendaItem = item,
+                OrgUnit = units[unitCode],
+                Status = status,
+                TargetDate = decided.AddDays(45 + random.Next(300)),
+                Created = now,
+                Modified = now,
+                SettledByPaper = status == ResolutionStatus.Superseded ? papers[random.Next(papers.Count)] : null,
+            };
+            var reports = status switch
+            {
+                ResolutionStatus.Implemented => 2,
+                ResolutionStatus.InProgress or ResolutionStatus.NotFeasible => 1,
+                _ => 0,
+            };
+            var span = Math.Max(1, today.DayNumber - decided.DayNumber);
+            for (var r = 0; r < reports; r++)
+            {
+                var last = r == reports - 1;
+                tracking.Progress.Add(new ResolutionProgress
+                {
+                    Date = decided.AddDays(Math.Min(span, (r + 1) * span / (reports + 1) + 1)),
+                    Text = last && status == ResolutionStatus.Implemented ? "Die Maßnahme ist abgeschlossen und abgerechnet."
+                        : last && status == ResolutionStatus.NotFeasible ? "Die Umsetzung ist nicht möglich: Fördermittel wurden nicht bewilligt. Eine neue Vorlage folgt."
+                        : ProgressTexts[random.Next(ProgressTexts.Length)],
+                    SignedByUnit = units[unitCode].Name,
+                    SignedByPosition = positionTitles.GetValueOrDefault(unitCode, "Sachbearbeitung"),
+                    At = now,
+                });
+            }
+
+            db.ResolutionTrackings.Add(tracking);
         }
     }
 

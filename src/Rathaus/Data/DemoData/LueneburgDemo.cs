@@ -105,7 +105,8 @@ internal sealed partial class LueneburgDemo(RathausDb db, IPasswordHasher<StaffM
             db.ReplyTemplates.Add(new ReplyTemplate { Title = title, Text = text, OrgUnit = unit is null ? null : units[unit] });
         }
 
-        LueneburgCouncilDemo.Add(db, units, clock);
+        var signers = Positions.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => (g.FirstOrDefault(p => !p.IsLead) is { Title: not null } worker ? worker : g.First()).Title);
+        LueneburgCouncilDemo.Add(db, units, signers, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded the Lüneburg demo city: {Units} units, {Positions} positions, {Staff} staff members, {Categories} categories",
             units.Count, positions.Count, Staff.Length, categories.Count);

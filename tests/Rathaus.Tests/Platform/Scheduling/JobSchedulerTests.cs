@@ -10,7 +10,7 @@ namespace Rathaus.Tests.Platform.Scheduling;
 /// <summary>Two application nodes on one database: every scheduled job runs once per due time, also across a restart.</summary>
 public abstract class JobSchedulerTests(DeadlineApp app)
 {
-    private static readonly string[] Jobs = [DeadlinesModule.FollowUpJob, DeadlinesModule.DeadlineCheckJob, DeadlinesModule.DigestJob, Rathaus.Post.PostFollowUps.Job, Rathaus.Platform.Alerts.AlertsModule.CleanupJob, Rathaus.Platform.Alerts.AlertsModule.DigestJob];
+    private static readonly string[] Jobs = [DeadlinesModule.FollowUpJob, DeadlinesModule.DeadlineCheckJob, DeadlinesModule.DigestJob, Rathaus.Post.PostFollowUps.Job, Rathaus.Platform.Alerts.AlertsModule.CleanupJob, Rathaus.Platform.Alerts.AlertsModule.DigestJob, Rathaus.Council.CouncilModule.OverdueResolutionsJob];
 
     [Fact]
     public async Task Two_nodes_run_each_due_job_once_and_a_restarted_node_keeps_the_schedule()
