@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
 using Rathaus.Council.OParl;
-using Rathaus.Platform.Alerts;
 using Rathaus.Council.Petitions;
 using Rathaus.Council.Resolutions;
+using Rathaus.Platform.Alerts;
 using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Council;

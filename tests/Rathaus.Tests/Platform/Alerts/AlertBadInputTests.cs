@@ -55,7 +55,10 @@ public abstract class AlertBadInputTests(RathausApp app)
         using var client = app.Client();
         var response = await client.SubmitAsync("/karte/benachrichtigungen", new()
         {
-            ["Input.Email"] = address, ["Input.Area"] = "District", ["Input.District"] = "Altstadt", ["Input.CategoryId"] = "987654",
+            ["Input.Email"] = address,
+            ["Input.Area"] = "District",
+            ["Input.District"] = "Altstadt",
+            ["Input.CategoryId"] = "987654",
         });
         AssertError("Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste.", PageClient.Errors(await PageClient.PageOf(response)));
         await AssertNothingStoredAsync(address);
@@ -74,7 +77,9 @@ public abstract class AlertBadInputTests(RathausApp app)
         using var client = app.Client();
         var response = await client.SubmitAsync("/rat/benachrichtigungen", new()
         {
-            ["Input.Email"] = address, ["Input.OrganizationId"] = organization, ["Input.Words"] = words,
+            ["Input.Email"] = address,
+            ["Input.OrganizationId"] = organization,
+            ["Input.Words"] = words,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertError(message, PageClient.Errors(await PageClient.PageOf(response)));
@@ -116,8 +121,14 @@ public abstract class AlertBadInputTests(RathausApp app)
                 var (_, unsubscribe) = AlertTokens.New();
                 db.AlertSubscriptions.Add(new AlertSubscription
                 {
-                    Email = address, Kind = AlertKind.CouncilPapers, Filter = PaperFilter.Create(null, $"wort{i}").ToJson(),
-                    ConfirmationTokenHash = hash, UnsubscribeTokenHash = unsubscribe, UnsubscribeTokenProtected = "-", CreatedAt = DateTime.UtcNow, ConfirmationSentAt = DateTime.UtcNow,
+                    Email = address,
+                    Kind = AlertKind.CouncilPapers,
+                    Filter = PaperFilter.Create(null, $"wort{i}").ToJson(),
+                    ConfirmationTokenHash = hash,
+                    UnsubscribeTokenHash = unsubscribe,
+                    UnsubscribeTokenProtected = "-",
+                    CreatedAt = DateTime.UtcNow,
+                    ConfirmationSentAt = DateTime.UtcNow,
                 });
             }
 
