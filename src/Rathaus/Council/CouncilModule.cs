@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Rathaus.Council.Calendar;
+using Rathaus.Council.Feeds;
 using Rathaus.Council.OParl;
 
 namespace Rathaus.Council;
@@ -16,6 +17,7 @@ public static class CouncilModule
     {
         app.MapOParl();
         app.MapMeetingCalendars();
+        app.MapPaperFeeds();
         return app;
     }
 }
