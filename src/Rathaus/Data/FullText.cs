@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -113,11 +112,11 @@ public static partial class FullText
         var at = start;
         foreach (var hit in hits.Where(h => h.Index >= start && h.Index + h.Length <= end))
         {
-            html.Append(WebUtility.HtmlEncode(text[at..hit.Index])).Append("<mark>").Append(WebUtility.HtmlEncode(hit.Value)).Append("</mark>");
+            html.Append(Encode(text[at..hit.Index])).Append("<mark>").Append(Encode(hit.Value)).Append("</mark>");
             at = hit.Index + hit.Length;
         }
 
-        html.Append(WebUtility.HtmlEncode(text[at..end]));
+        html.Append(Encode(text[at..end]));
         if (end < text.Length)
         {
             html.Append(" …");
@@ -125,6 +124,10 @@ public static partial class FullText
 
         return html.ToString();
     }
+
+    // The five characters that matter in HTML text and attributes; umlauts stay readable in the page source.
+    private static string Encode(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>Lower case without diacritics, as FTS5's <c>remove_diacritics 2</c> compares.</summary>
     private static string Fold(string word)

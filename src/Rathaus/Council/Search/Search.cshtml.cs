@@ -77,21 +77,21 @@ public sealed class SearchModel(RathausDb db, IStringLocalizer<SharedResource> t
         var rows = new List<Row>();
         if (papers is not null)
         {
-            Total += await papers.Take(MaxCount + 1).CountAsync(ct);
+            Total += await papers.OrderBy(p => p.Id).Take(MaxCount + 1).CountAsync(ct);
             rows.AddRange(await papers.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(needed)
                 .Select(p => new Row("paper", p.Id, p.Date, null)).ToListAsync(ct));
         }
 
         if (items is not null)
         {
-            Total += await items.Take(MaxCount + 1).CountAsync(ct);
+            Total += await items.OrderBy(a => a.Id).Take(MaxCount + 1).CountAsync(ct);
             rows.AddRange((await items.OrderByDescending(a => a.Meeting!.Start).ThenByDescending(a => a.Id).Take(needed)
                 .Select(a => new { a.Id, a.Meeting!.Start }).ToListAsync(ct)).Select(a => new Row("item", a.Id, LocalDay(a.Start), a.Start)));
         }
 
         if (meetings is not null)
         {
-            Total += await meetings.Take(MaxCount + 1).CountAsync(ct);
+            Total += await meetings.OrderBy(m => m.Id).Take(MaxCount + 1).CountAsync(ct);
             rows.AddRange((await meetings.OrderByDescending(m => m.Start).ThenByDescending(m => m.Id).Take(needed)
                 .Select(m => new { m.Id, m.Start }).ToListAsync(ct)).Select(m => new Row("meeting", m.Id, LocalDay(m.Start), m.Start)));
         }
