@@ -8,11 +8,17 @@ local values, limit = {}, tonumber(spec:match("^random:(%d+)$"))
 for v in spec:gmatch("[^,]+") do values[#values + 1] = v end
 local n = 0
 
+-- Percent-encoded: Kestrel answers 400 to raw non-ASCII bytes in the request target (umlauts).
+local function encode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
 math.randomseed(os.time())
 request = function()
   n = n + 1
   local value = limit and tostring(math.random(1, limit)) or (#values > 0 and values[(n % #values) + 1] or "")
-  return wrk.format("GET", path:gsub("%%s", value))
+  local encoded = encode(value)
+  return wrk.format("GET", (path:gsub("%%s", function() return encoded end)))
 end
 
 done = function(summary, latency, requests)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
 using Rathaus.Council.Feeds;
 using Rathaus.Council.OParl;
@@ -10,6 +11,7 @@ public static class CouncilModule
 {
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache(); // the OParl lists' totals (OParlEndpoints.CountAsync)
         return builder;
     }
 

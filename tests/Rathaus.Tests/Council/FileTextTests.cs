@@ -113,7 +113,7 @@ public abstract class FileTextStoredTests(RathausApp app)
     {
         await using var db = app.Db();
         // The demo's files are named like einladung-3.pdf, drucksache-2026-0042.pdf; other tests' files have no dash.
-        var files = await db.CouncilFiles.Where(f => f.MimeType == "application/pdf" && f.FileName.Contains('-')).Select(f => new { f.Name, f.Text }).ToListAsync();
+        var files = await db.CouncilFiles.Where(f => f.MimeType == "application/pdf" && EF.Functions.Like(f.FileName, "%-%")).Select(f => new { f.Name, f.Text }).ToListAsync();
         Assert.True(files.Count > 200);
         Assert.All(files, f => Assert.Contains(f.Name, f.Text ?? ""));
     }

@@ -11,10 +11,20 @@ public static class TinyPdf
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
     // WinAnsiEncoding is Windows-1252: Latin-1 plus typographic quotes, dashes and a few more in 0x80–0x9F.
-    private static readonly Dictionary<char, char> WinAnsi = new()
+    private static char WinAnsi(char c) => c switch
     {
-        ['€'] = '\u0080', ['‚'] = '\u0082', ['„'] = '\u0084', ['…'] = '\u0085', ['‘'] = '\u0091', ['’'] = '\u0092',
-        ['“'] = '\u0093', ['”'] = '\u0094', ['•'] = '\u0095', ['–'] = '\u0096', ['—'] = '\u0097',
+        '€' => '\u0080',
+        '‚' => '\u0082',
+        '„' => '\u0084',
+        '…' => '\u0085',
+        '‘' => '\u0091',
+        '’' => '\u0092',
+        '“' => '\u0093',
+        '”' => '\u0094',
+        '•' => '\u0095',
+        '–' => '\u0096',
+        '—' => '\u0097',
+        _ => c,
     };
 
     public static byte[] Create(string title, IEnumerable<string> lines)
@@ -61,5 +71,5 @@ public static class TinyPdf
 
     // Characters outside Windows-1252 become '?', which is acceptable in demo documents.
     private static string Escape(string s) =>
-        string.Concat(s.Select(c => WinAnsi.GetValueOrDefault(c, c))).Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+        string.Concat(s.Select(WinAnsi)).Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
 }

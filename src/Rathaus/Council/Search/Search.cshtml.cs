@@ -26,11 +26,13 @@ public sealed class SearchModel(RathausDb db, IStringLocalizer<SharedResource> t
 {
     public const int PageSize = 20;
 
-    /// <summary>Paging ends here: nobody reads the 1,001st hit, and deep pages cost the database most.</summary>
-    public const int MaxPages = 50;
+    /// <summary>
+    /// Counting stops here ("mehr als 200 Treffer"), and paging after ten pages: nobody reads the 201st hit of a
+    /// search, and a full count of a frequent word's hits was the search's most expensive query (bench/README.md).
+    /// </summary>
+    public const int MaxCount = 200;
 
-    /// <summary>Counting stops here ("mehr als 1.000"), so a very common word costs no full count.</summary>
-    public const int MaxCount = 1000;
+    public const int MaxPages = MaxCount / PageSize;
 
     [BindProperty(SupportsGet = true, Name = "suche")] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "art")] public string? TypeText { get; set; }
@@ -72,30 +74,28 @@ public sealed class SearchModel(RathausDb db, IStringLocalizer<SharedResource> t
         var items = AgendaItems();
         var meetings = Meetings();
 
-        // Each kind's newest hits down to this page, merged by date: three small ordered queries instead of a union.
-        var needed = PageNumber * PageSize;
+        // Each kind's newest hits, at most one more than is counted: one small ordered query per kind gives both the
+        // total and every page (no union, no separate count that would read all hits of a frequent word).
         var rows = new List<Row>();
         if (papers is not null)
         {
-            Total += await papers.OrderBy(p => p.Id).Take(MaxCount + 1).CountAsync(ct);
-            rows.AddRange(await papers.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(needed)
+            rows.AddRange(await papers.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(MaxCount + 1)
                 .Select(p => new Row("paper", p.Id, p.Date, null)).ToListAsync(ct));
         }
 
         if (items is not null)
         {
-            Total += await items.OrderBy(a => a.Id).Take(MaxCount + 1).CountAsync(ct);
-            rows.AddRange((await items.OrderByDescending(a => a.Meeting!.Start).ThenByDescending(a => a.Id).Take(needed)
+            rows.AddRange((await items.OrderByDescending(a => a.Meeting!.Start).ThenByDescending(a => a.Id).Take(MaxCount + 1)
                 .Select(a => new { a.Id, a.Meeting!.Start }).ToListAsync(ct)).Select(a => new Row("item", a.Id, LocalDay(a.Start), a.Start)));
         }
 
         if (meetings is not null)
         {
-            Total += await meetings.OrderBy(m => m.Id).Take(MaxCount + 1).CountAsync(ct);
-            rows.AddRange((await meetings.OrderByDescending(m => m.Start).ThenByDescending(m => m.Id).Take(needed)
+            rows.AddRange((await meetings.OrderByDescending(m => m.Start).ThenByDescending(m => m.Id).Take(MaxCount + 1)
                 .Select(m => new { m.Id, m.Start }).ToListAsync(ct)).Select(m => new Row("meeting", m.Id, LocalDay(m.Start), m.Start)));
         }
 
+        Total = rows.Count;
         var page = rows.OrderByDescending(r => r.Date).ThenByDescending(r => r.Start).ThenBy(r => r.Kind).ThenByDescending(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         Hits = await HitsAsync(page, stems, ct);
