@@ -1115,8 +1115,6 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyId");
-
                     b.HasIndex("Date");
 
                     b.HasIndex("Modified");
@@ -1127,6 +1125,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("BodyId", "Deleted", "Id");
 
                     b.ToTable("CouncilPapers", (string)null);
                 });

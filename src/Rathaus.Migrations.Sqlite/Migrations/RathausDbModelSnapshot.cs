@@ -1072,8 +1072,6 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyId");
-
                     b.HasIndex("Date");
 
                     b.HasIndex("Modified");
@@ -1084,6 +1082,8 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("BodyId", "Deleted", "Id");
 
                     b.ToTable("CouncilPapers", (string)null);
                 });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
+using Rathaus.Council.Feeds;
 using Rathaus.Council.OParl;
 using Rathaus.Council.Petitions;
 using Rathaus.Council.Resolutions;
@@ -23,6 +24,7 @@ public static class CouncilModule
         builder.Services.AddScoped<CouncilPetitions>();
         builder.Services.AddScheduledJob(OverdueResolutionsJob, new DailySchedule(new TimeOnly(7, 15)),
             (s, _, ct) => s.GetRequiredService<OverdueResolutions>().RunAsync(ct));
+        builder.Services.AddMemoryCache(); // the OParl lists' totals (OParlEndpoints.CountAsync)
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class CouncilModule
     {
         app.MapOParl();
         app.MapMeetingCalendars();
+        app.MapPaperFeeds();
         return app;
     }
 }

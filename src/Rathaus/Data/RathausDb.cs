@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Rathaus.Concerns.Categories;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Templates;
@@ -83,6 +85,10 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
         }
 
         Meeting.RaiseSequences(ChangeTracker);
+        if (ChangeTracker.Entries<CouncilFile>().Any())
+        {
+            FileText.Extract(ChangeTracker, this.GetService<ILoggerFactory>().CreateLogger(typeof(FileText)));
+        }
 
         return AdministratorGuard.TouchesAdministration(ChangeTracker)
             ? AdministratorGuard.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)

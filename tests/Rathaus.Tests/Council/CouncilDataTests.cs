@@ -18,8 +18,9 @@ public abstract class CouncilDataTests(RathausApp app)
         Assert.Equal(5, kinds[OrganizationKind.Committee]);
         Assert.Equal(4, kinds[OrganizationKind.Faction] + kinds[OrganizationKind.Group]);
         Assert.InRange(await db.CouncilPersons.CountAsync(), 35, 45);
-        Assert.InRange(await db.CouncilMeetings.CountAsync(), 35, 45);
-        Assert.InRange(await db.Papers.CountAsync(), 190, 210);
+        // Counted by the demo's names: other tests of the collection add meetings and papers of their own.
+        Assert.InRange(await db.CouncilMeetings.CountAsync(m => EF.Functions.Like(m.Name, "Sitzung %")), 35, 45);
+        Assert.InRange(await db.Papers.CountAsync(p => EF.Functions.Like(p.Reference, "____/____")), 190, 210);
         Assert.True(await db.Consultations.CountAsync() > 300);
         Assert.True(await db.AgendaItems.CountAsync(a => !a.Public) >= 5);
         Assert.True(await db.CouncilMeetings.CountAsync(m => m.Cancelled && m.State == MeetingState.Cancelled) >= 1);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,39 +18,22 @@ namespace Rathaus.Concerns.Inbox;
 /// inbox's other indexes (BitmapAnd with unit and status) instead of probing one document per open concern.</item>
 /// <item>SQLite: an FTS5 table "ConcernSearch" (<c>unicode61 remove_diacritics 2</c>, prefix indexes), rowid = concern id.</item>
 /// </list>
-/// Neither is part of the EF model. All provider-specific SQL is here; the migrations call <see cref="CreateIndex"/>
-/// and <see cref="DropIndex"/>. Changing the SQL later needs a new migration calling a new method, as an applied
+/// The query text is cleaned and, for FTS5, stemmed by <see cref="FullText"/>. Neither is part of the EF model. All
+/// provider-specific SQL is here; the migrations call <see cref="CreateIndex"/> and <see cref="DropIndex"/>. Changing the SQL later needs a new migration calling a new method, as an applied
 /// migration never runs again. SQLite drops a table's triggers when EF rebuilds that table in a migration: a
 /// migration that rebuilds "Concerns" or "ConcernEntries" must call <see cref="CreateIndex"/> again after it.
 /// </summary>
 public static partial class ConcernSearch
 {
-    private const string Npgsql = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
-
-    /// <summary>Longer input is cut: nobody types more, and it bounds the work a single query can cause.</summary>
-    private const int MaxQueryLength = 200;
-
     /// <summary>Creates the search table, its triggers and fills it with the existing concerns.</summary>
     public static void CreateIndex(MigrationBuilder migration)
     {
-        foreach (var sql in migration.ActiveProvider switch
-        {
-            Npgsql => PostgreSqlCreate,
-            Sqlite => SqliteCreate,
-            var other => throw new NotSupportedException($"No full-text search for provider {other}."),
-        })
-        {
-            migration.Sql(sql);
-        }
+        FullText.Run(migration, PostgreSqlCreate, SqliteCreate);
     }
 
     public static void DropIndex(MigrationBuilder migration)
     {
-        foreach (var sql in migration.ActiveProvider == Npgsql ? PostgreSqlDrop : SqliteDrop)
-        {
-            migration.Sql(sql);
-        }
+        FullText.Run(migration, PostgreSqlDrop, SqliteDrop);
     }
 
     /// <summary>
@@ -63,57 +45,17 @@ public static partial class ConcernSearch
     {
         if (db.Database.IsNpgsql())
         {
-            var clean = Clean(text);
+            var clean = FullText.Clean(text);
             // websearch_to_tsquery accepts any input ("quotes", -not, or) without a syntax error.
             return clean.Length == 0 ? null : db.Concerns.FromSql($"""
                 SELECT * FROM "Concerns" WHERE "SearchDocument" @@ websearch_to_tsquery('german', {clean})
                 """);
         }
 
-        var match = Fts5Query(text);
+        var match = FullText.Fts5Query(text);
         return match is null ? null : db.Concerns.FromSql($"""
             SELECT * FROM "Concerns" WHERE "Id" IN (SELECT rowid FROM "ConcernSearch" WHERE "ConcernSearch" MATCH {match})
             """);
-    }
-
-    /// <summary>
-    /// The FTS5 query for what a user typed: every word must occur, each as a quoted prefix, so FTS5 operators
-    /// (OR, NOT, NEAR, *, ^, :, parentheses, quotes) in the input are plain words or dropped, never syntax.
-    /// FTS5 has no German stemmer, so common inflection endings are cut before the prefix search:
-    /// "Schlaglöcher" searches schlagloch* (umlauts fold to their base letter in the index and the query).
-    /// </summary>
-    internal static string? Fts5Query(string text)
-    {
-        var terms = Words().Matches(Clean(text))
-            .Select(m => '"' + Stem(m.Value.ToLowerInvariant()) + "\"*")
-            .Distinct()
-            .ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms);
-    }
-
-    private static readonly string[] InflectionEndings = ["ern", "en", "er", "es", "e", "n", "s"];
-
-    private static string Stem(string word)
-    {
-        if (word.Length < 5 || word.Any(char.IsDigit))
-        {
-            return word;
-        }
-
-        var ending = InflectionEndings.FirstOrDefault(e => word.EndsWith(e, StringComparison.Ordinal) && word.Length - e.Length >= 4);
-        return ending is null ? word : word[..^ending.Length];
-    }
-
-    /// <summary>Trimmed, cut to a sane length, without control characters (PostgreSQL text cannot hold NUL).</summary>
-    private static string Clean(string text)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxQueryLength));
-        foreach (var c in text.Length > MaxQueryLength ? text[..MaxQueryLength] : text)
-        {
-            builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c);
-        }
-
-        return builder.ToString().Trim().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>A typed reference number: "2026-000042" exactly, or just its sequence "000042" / "42".</summary>
@@ -131,10 +73,6 @@ public static partial class ConcernSearch
 
     [GeneratedRegex(@"^(?:(?<year>\d{4})-)?(?<sequence>\d{1,6})$")]
     private static partial Regex Reference();
-
-    // Letters and digits, as FTS5's unicode61 tokenizer splits them (combining marks stay with their letter).
-    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
-    private static partial Regex Words();
 
     // ----- PostgreSQL ----------------------------------------------------------------------------------------------
 

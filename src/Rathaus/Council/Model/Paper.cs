@@ -53,5 +53,8 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.HasOne(p => p.OriginatorOrganization).WithMany().HasForeignKey(p => p.OriginatorOrganizationId).OnDelete(DeleteBehavior.Restrict);
         paper.HasIndex(p => p.Modified);
         paper.HasIndex(p => p.Date);
+
+        // The OParl paper list of a body (not deleted, by id): counted and paged from this index alone.
+        paper.HasIndex(p => new { p.BodyId, p.Deleted, p.Id });
     }
 }

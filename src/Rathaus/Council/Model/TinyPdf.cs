@@ -10,6 +10,23 @@ public static class TinyPdf
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
+    // WinAnsiEncoding is Windows-1252: Latin-1 plus typographic quotes, dashes and a few more in 0x80–0x9F.
+    private static char WinAnsi(char c) => c switch
+    {
+        '€' => '\u0080',
+        '‚' => '\u0082',
+        '„' => '\u0084',
+        '…' => '\u0085',
+        '‘' => '\u0091',
+        '’' => '\u0092',
+        '“' => '\u0093',
+        '”' => '\u0094',
+        '•' => '\u0095',
+        '–' => '\u0096',
+        '—' => '\u0097',
+        _ => c,
+    };
+
     public static byte[] Create(string title, IEnumerable<string> lines)
     {
         var text = new StringBuilder("BT /F1 14 Tf 56 780 Td ");
@@ -52,6 +69,7 @@ public static class TinyPdf
         return output.ToArray();
     }
 
-    // Characters outside Latin-1 would become '?', which is acceptable in demo documents.
-    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+    // Characters outside Windows-1252 become '?', which is acceptable in demo documents.
+    private static string Escape(string s) =>
+        string.Concat(s.Select(WinAnsi)).Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
@@ -101,8 +102,11 @@ internal static class OParlEndpoints
 
         var db = http.RequestServices.GetRequiredService<RathausDb>();
         var filtered = query.Apply(source);
-        var total = await filtered.CountAsync();
-        var page = await filtered.Skip((query.Page - 1) * query.Limit).Take(query.Limit).ToListAsync();
+        var total = await CountAsync(http, filtered);
+        // The page's ids first, then their objects: skipping to page 500 reads index entries, not 50,000 rows.
+        var ids = filtered.Select(o => o.Id).Skip((query.Page - 1) * query.Limit).Take(query.Limit);
+        // Read only: not tracked, so EF keeps no snapshots of the page's papers, consultations and agenda items.
+        var page = await source.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync();
         var data = await render(new OParlRenderer(db, new OParlUrls(http.Request), query.OmitInternal), page);
         return Json(Page(http, query, total, data));
     }
@@ -117,9 +121,31 @@ internal static class OParlEndpoints
 
         var renderer = new OParlRenderer(db, new OParlUrls(http.Request), query.OmitInternal);
         var filtered = query.Apply(db.CouncilFiles.Where(OParlRenderer.PublicFile));
-        var total = await filtered.CountAsync();
+        var total = await CountAsync(http, filtered);
         var page = await OParlRenderer.FileMetas(filtered.Skip((query.Page - 1) * query.Limit).Take(query.Limit)).ToListAsync();
         return Json(Page(http, query, total, OParlJson.Array(page.Select(renderer.File))));
+    }
+
+    /// <summary>How long a list's total is reused: the pagination may lag a new object by this much.</summary>
+    private static readonly TimeSpan CountLifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The number of objects in a list with these filters. Counting 100,000 papers on every page cost more than the
+    /// page itself (bench/README.md, council), so the total is kept for a few seconds per node; the page's objects
+    /// are always read fresh.
+    /// </summary>
+    private static async Task<int> CountAsync<T>(HttpContext http, IQueryable<T> filtered)
+    {
+        var key = "oparl-count " + http.Request.Path + QueryString.Create(http.Request.Query
+            .Where(p => p.Key is not ("page" or "limit")).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
+        return await cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CountLifetime;
+            entry.Size = 1;
+            return filtered.CountAsync(http.RequestAborted);
+        });
     }
 
     /// <summary>A list page with <c>data</c>, <c>pagination</c> and <c>links</c>; the links keep the client's filters.</summary>

@@ -422,13 +422,13 @@ internal static class LueneburgCouncilDemo
 
     private static void AddFile(RathausDb db, Meeting? meeting, Paper? paper, AgendaItem? item, FileRole role, string name, string fileName, DateTime now, string[] lines, DateOnly date)
     {
+        // The text for the search is read back from the PDF when the file is saved (FileText), as for uploads.
         var file = CouncilFile.From(name, fileName, "application/pdf", TinyPdf.Create(name, lines), now);
         file.Role = role;
         file.Meeting = meeting;
         file.Paper = paper;
         file.AgendaItem = item;
         file.Date = date;
-        file.Text = string.Join('\n', lines);
         db.CouncilFiles.Add(file);
     }
 }

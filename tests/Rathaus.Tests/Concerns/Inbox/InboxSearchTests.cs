@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
 using Rathaus.Concerns.Model;
+using Rathaus.Data;
 using Rathaus.Tests.Infrastructure;
 
 namespace Rathaus.Tests.Concerns.Inbox;
@@ -148,13 +149,13 @@ public sealed class Fts5QueryTests
     [InlineData("\"NEAR(a OR b)\" -x*", "\"near\"* \"a\"* \"or\"* \"b\"* \"x\"*")]
     [InlineData("Müll", "\"müll\"*")]
     [InlineData("2026-000042", "\"2026\"* \"000042\"*")]
-    public void Words_become_quoted_prefixes(string text, string query) => Assert.Equal(query, ConcernSearch.Fts5Query(text));
+    public void Words_become_quoted_prefixes(string text, string query) => Assert.Equal(query, FullText.Fts5Query(text));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"*-()^:")]
-    public void Nothing_to_search_gives_no_query(string text) => Assert.Null(ConcernSearch.Fts5Query(text));
+    public void Nothing_to_search_gives_no_query(string text) => Assert.Null(FullText.Fts5Query(text));
 }
 
 [Collection(nameof(SqliteApp))]
