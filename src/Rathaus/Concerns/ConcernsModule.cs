@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Map;
 using Rathaus.Concerns.Routing;
 using Rathaus.Platform;
 
@@ -18,6 +19,7 @@ public static class ConcernsModule
         builder.Services.AddScoped<ConcernRouting>();
         builder.Services.AddScoped<ConcernIntake>();
         builder.AddDeadlines();
+        builder.AddMap();
         builder.Services.AddScoped<ConcernAccess>();
         builder.Services.AddScoped<Detail.ConcernActionChoices>();
         builder.Services.AddSingleton<TrackingTokens>();

@@ -54,6 +54,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
+    public DbSet<Concerns.Map.GazetteerAddress> GazetteerAddresses => Set<Concerns.Map.GazetteerAddress>();
+    public DbSet<Concerns.Map.CityAreaImport> CityAreaImports => Set<Concerns.Map.CityAreaImport>();
+    public DbSet<Concerns.Map.ConcernSupport> ConcernSupports => Set<Concerns.Map.ConcernSupport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -105,6 +105,7 @@ internal sealed partial class LueneburgDemo(RathausDb db, IPasswordHasher<StaffM
             db.ReplyTemplates.Add(new ReplyTemplate { Title = title, Text = text, OrgUnit = unit is null ? null : units[unit] });
         }
 
+        db.GazetteerAddresses.AddRange(LueneburgGazetteerDemo.Addresses());
         LueneburgCouncilDemo.Add(db, units, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded the Lüneburg demo city: {Units} units, {Positions} positions, {Staff} staff members, {Categories} categories",

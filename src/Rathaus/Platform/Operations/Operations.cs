@@ -51,14 +51,20 @@ internal static class Operations
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
     }
 
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseSecurityHeaders(this WebApplication app)
     {
+        // Extra image hosts (the map's tile server) come from the modules' configuration, fixed at start.
+        var images = string.Concat(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentSecurityOptions>>().Value.ImageSources
+            .Where(s => !s.Any(c => char.IsWhiteSpace(c) || c is ';' or ',' or '\'')).Distinct().Select(s => " " + s));
+        var policy =
+            $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{images}; font-src 'self'; " +
+            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        app.Use(async (context, next) =>
+        {
         var headers = context.Response.Headers;
         context.Response.OnStarting(() =>
         {
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             if (!headers.ContainsKey("Referrer-Policy"))
@@ -71,5 +77,12 @@ internal static class Operations
             return Task.CompletedTask;
         });
         await next(context);
-    });
+        });
+    }
+}
+
+/// <summary>Additions to the Content-Security-Policy, e.g. the map's tile server in img-src.</summary>
+public sealed class ContentSecurityOptions
+{
+    public List<string> ImageSources { get; } = [];
 }
