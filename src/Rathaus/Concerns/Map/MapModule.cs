@@ -26,6 +26,8 @@ public static class MapModule
         builder.Services.AddScoped<CityArea>(sp => sp.GetRequiredService<CityAreas>().Current(sp.GetRequiredService<RathausDb>()));
         builder.Services.AddScoped<Gazetteer>();
         builder.Services.AddScoped<MapReports>();
+        builder.Services.AddScoped<AddressImport>();
+        builder.Services.AddScoped<AreaImport>();
         return builder;
     }
 
