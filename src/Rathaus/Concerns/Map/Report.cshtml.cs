@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -110,7 +111,9 @@ public sealed class ReportModel(
         Input.Check(CategoryItems, ModelState, t);
         await LocateAsync(ct);
         var files = await FormUploads.InspectAsync(Input.Files, ModelState, "Input.Files", t, ct);
-        if (ModelState.IsValid && Nearby.Count > 0 && Input.NearbyShownFor != NearbyKey())
+        // A retry of a form that was stored already goes straight to the intake, which finds the first concern.
+        var retried = await db.Concerns.AnyAsync(c => c.IdempotencyKey == Input.IdempotencyKey, ct);
+        if (ModelState.IsValid && !retried && Nearby.Count > 0 && Input.NearbyShownFor != NearbyKey())
         {
             // Not an error: the citizen decides after seeing them (support one, or send anyway).
             StoppedForNearby = true;
@@ -146,7 +149,7 @@ public sealed class ReportModel(
             return NotFound();
         }
 
-        return Redirect($"/karte/{Uri.EscapeDataString(support)}?unterstuetzt=1");
+        return Redirect($"/karte/{Uri.EscapeDataString(support)}?unterstuetzt=true");
     }
 
     /// <summary>For the map script: the nearest address, the district and the open reports nearby, or why the place is refused.</summary>

@@ -55,7 +55,7 @@ public abstract class MapAdminTests(RathausApp app)
         var done = await admin.FollowAsync(response);
         Assert.Contains($"Das Straßenverzeichnis wurde ersetzt: {before + 1} Adressen.", Text(done));
 
-        using var json = JsonDocument.Parse(await admin.Http.GetStringAsync(Url + "?handler=Suche&q=auf dem meere"));
+        using var json = JsonDocument.Parse(await admin.Http.GetStringAsync(ReportUrl + "?handler=Suche&q=auf dem meere"));
         Assert.Equal("Auf dem Meere 7", json.RootElement[0].GetProperty("label").GetString());
         await using (var db = app.Db())
         {
@@ -100,7 +100,7 @@ public abstract class MapAdminTests(RathausApp app)
 
     private static async Task<string?> DistrictAtAsync(PageClient client, (double Lat, double Lon) place)
     {
-        using var json = JsonDocument.Parse(await client.Http.GetStringAsync($"{Url}?handler=Ort&lat={F(place.Lat)}&lon={F(place.Lon)}"));
+        using var json = JsonDocument.Parse(await client.Http.GetStringAsync($"{ReportUrl}?handler=Ort&lat={F(place.Lat)}&lon={F(place.Lon)}"));
         return json.RootElement.GetProperty("district").GetString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Model;
@@ -37,19 +38,19 @@ public abstract class MapReportTests(RathausApp app)
     public async Task Without_javascript_an_address_from_the_gazetteer_sets_the_place_and_shows_the_district()
     {
         using var client = app.Client();
-        var page = await PageClient.PageOf(await client.SubmitAsync(Url, new() { ["Input.Location"] = "am sande 3" }, button: "Ort prüfen"));
+        var page = await PageClient.PageOf(await client.SubmitAsync(ReportUrl, new() { ["Input.Location"] = "am sande 3" }, button: "Ort prüfen"));
         Assert.Contains("Gewählter Ort: bei Am Sande 3 (Altstadt).", Text(page));
         Assert.StartsWith("53.24", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Latitude")!.Value);
         Assert.Empty(PageClient.Errors(page));
 
-        var several = await PageClient.PageOf(await client.SubmitAsync(Url, new() { ["Input.Location"] = "Am Sande" }, button: "Ort prüfen"));
+        var several = await PageClient.PageOf(await client.SubmitAsync(ReportUrl, new() { ["Input.Location"] = "Am Sande" }, button: "Ort prüfen"));
         Assert.Contains("Zu dieser Eingabe passen mehrere Adressen. Bitte wählen Sie eine aus.", PageClient.Errors(several));
-        Assert.Contains(several.QuerySelectorAll("input[name='Input.ChosenAddress']"), r => r.GetAttribute("value") == "Am Sande 12");
+        Assert.Contains(several.QuerySelectorAll("input[name='Input.ChosenAddress']"), r => r.GetAttribute("value") == "Am Sande 10");
 
-        var chosen = await PageClient.PageOf(await client.SubmitAsync(several, Url, new() { ["Input.ChosenAddress"] = "Am Sande 12" }, button: "Ort prüfen"));
-        Assert.Contains("Gewählter Ort: bei Am Sande 12 (Altstadt).", Text(chosen));
+        var chosen = await PageClient.PageOf(await client.SubmitAsync(several, ReportUrl, new() { ["Input.ChosenAddress"] = "Am Sande 10" }, button: "Ort prüfen"));
+        Assert.Contains("Gewählter Ort: bei Am Sande 10 (Altstadt).", Text(chosen));
 
-        var unknown = await PageClient.PageOf(await client.SubmitAsync(Url, new() { ["Input.Location"] = "Elbchaussee 1" }, button: "Ort prüfen"));
+        var unknown = await PageClient.PageOf(await client.SubmitAsync(ReportUrl, new() { ["Input.Location"] = "Elbchaussee 1" }, button: "Ort prüfen"));
         Assert.Contains("Diese Adresse finden wir nicht im Straßenverzeichnis. Bitte prüfen Sie die Schreibweise oder setzen Sie die Markierung auf der Karte.", PageClient.Errors(unknown));
     }
 
@@ -58,7 +59,7 @@ public abstract class MapReportTests(RathausApp app)
     {
         var topic = await NewTopicAsync(app);
         using var client = app.Client();
-        var outside = await client.SubmitAsync(Url, Report(topic.Id, Hamburg, "Schlagloch in Hamburg"));
+        var outside = await client.SubmitAsync(ReportUrl, Report(topic.Id, Hamburg, "Schlagloch in Hamburg"));
         Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
         Assert.Contains("Dieser Ort liegt außerhalb des Stadtgebiets. Meldungen nehmen wir nur für das Stadtgebiet an. Bitte setzen Sie die Markierung innerhalb der Stadtgrenze.",
             PageClient.Errors(await PageClient.PageOf(outside)));
@@ -66,13 +67,13 @@ public abstract class MapReportTests(RathausApp app)
         var values = Report(topic.Id, Kaltenmoor, "Ohne Ort");
         values["Input.Latitude"] = "";
         values["Input.Longitude"] = "nördlich";
-        var broken = await PageClient.PageOf(await client.SubmitAsync(Url, values));
+        var broken = await PageClient.PageOf(await client.SubmitAsync(ReportUrl, values));
         Assert.Contains("Bitte geben Sie den Breitengrad als Dezimalzahl an, zum Beispiel 53,2489.", PageClient.Errors(broken));
         Assert.Contains("Bitte geben Sie den Längengrad als Dezimalzahl an, zum Beispiel 10,4075.", PageClient.Errors(broken));
 
         values = Report(topic.Id, Kaltenmoor, "");
         values["Input.CategoryId"] = "";
-        var empty = await PageClient.PageOf(await client.SubmitAsync(Url, values));
+        var empty = await PageClient.PageOf(await client.SubmitAsync(ReportUrl, values));
         Assert.Contains("Bitte wählen Sie, was Sie melden möchten.", PageClient.Errors(empty));
         Assert.Contains("Bitte beschreiben Sie Ihr Anliegen.", PageClient.Errors(empty));
 
@@ -86,7 +87,7 @@ public abstract class MapReportTests(RathausApp app)
         using var client = app.Client();
         async Task<List<string>> Search(string q)
         {
-            using var json = JsonDocument.Parse(await client.Http.GetStringAsync(Url + "?handler=Suche&q=" + Uri.EscapeDataString(q)));
+            using var json = JsonDocument.Parse(await client.Http.GetStringAsync(ReportUrl + "?handler=Suche&q=" + Uri.EscapeDataString(q)));
             return json.RootElement.EnumerateArray().Select(a => a.GetProperty("label").GetString()!).ToList();
         }
 
@@ -96,12 +97,12 @@ public abstract class MapReportTests(RathausApp app)
         Assert.Contains("Bei der Abtspferdetränke 2", await Search("Abtspferdetraenke"));
         Assert.Empty(await Search("Elbchaussee"));
 
-        using var place = JsonDocument.Parse(await client.Http.GetStringAsync($"{Url}?handler=Ort&lat={F(53.2486)}&lon={F(10.4058)}"));
+        using var place = JsonDocument.Parse(await client.Http.GetStringAsync($"{ReportUrl}?handler=Ort&lat={F(53.2486)}&lon={F(10.4058)}"));
         Assert.True(place.RootElement.GetProperty("inCity").GetBoolean());
         Assert.Equal("Am Sande 1", place.RootElement.GetProperty("address").GetString());
         Assert.Equal("Altstadt", place.RootElement.GetProperty("district").GetString());
 
-        using var outside = JsonDocument.Parse(await client.Http.GetStringAsync($"{Url}?handler=Ort&lat={F(Hamburg.Lat)}&lon={F(Hamburg.Lon)}"));
+        using var outside = JsonDocument.Parse(await client.Http.GetStringAsync($"{ReportUrl}?handler=Ort&lat={F(Hamburg.Lat)}&lon={F(Hamburg.Lon)}"));
         Assert.False(outside.RootElement.GetProperty("inCity").GetBoolean());
         Assert.StartsWith("Dieser Ort liegt außerhalb des Stadtgebiets.", outside.RootElement.GetProperty("message").GetString());
     }
@@ -115,7 +116,7 @@ public abstract class MapReportTests(RathausApp app)
 
         using var citizen = app.Client();
         var near = North(Altstadt, 120);
-        var stopped = await citizen.SubmitAsync(Url, Report(topic.Id, near, "Laterne dunkel, wie schon gemeldet?"));
+        var stopped = await citizen.SubmitAsync(ReportUrl, Report(topic.Id, near, "Laterne dunkel, wie schon gemeldet?"));
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         var page = await PageClient.PageOf(stopped);
         Assert.Contains("Bitte prüfen Sie zuerst die Meldungen in der Nähe", Text(page));
@@ -124,12 +125,12 @@ public abstract class MapReportTests(RathausApp app)
         Assert.Contains("120 m entfernt", listed);
 
         // Far away (more than 250 m) or another topic: not listed.
-        using (var json = JsonDocument.Parse(await citizen.Http.GetStringAsync($"{Url}?handler=Ort&lat={F(North(Altstadt, 400).Lat)}&lon={F(Altstadt.Lon)}&kategorie={topic.Id}")))
+        using (var json = JsonDocument.Parse(await citizen.Http.GetStringAsync($"{ReportUrl}?handler=Ort&lat={F(North(Altstadt, 400).Lat)}&lon={F(Altstadt.Lon)}&kategorie={topic.Id}")))
         {
             Assert.Equal(0, json.RootElement.GetProperty("nearby").GetArrayLength());
         }
 
-        var supported = await citizen.SubmitAsync(page, Url, new(), button: "Ich bin auch betroffen");
+        var supported = await citizen.SubmitAsync(page, ReportUrl, new(), button: "Ich bin auch betroffen");
         Assert.Equal(HttpStatusCode.Redirect, supported.StatusCode);
         var report = await citizen.FollowAsync(supported);
         Assert.Contains("Danke für Ihre Unterstützung", Text(report));
@@ -146,7 +147,7 @@ public abstract class MapReportTests(RathausApp app)
         Assert.Contains("2 Personen", (await staff.GetPageAsync("/intern/anliegen/" + existing)).QuerySelector("main")!.TextContent);
 
         // Having seen the list, the citizen may still send a report of their own.
-        var own = await citizen.SubmitAsync(page, Url, Report(topic.Id, near, "Eine andere Laterne gegenüber"));
+        var own = await citizen.SubmitAsync(page, ReportUrl, Report(topic.Id, near, "Eine andere Laterne gegenüber"));
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
         await using var db = app.Db();
         Assert.Equal(2, await db.Concerns.CountAsync(c => c.CategoryId == topic.Id));
@@ -157,10 +158,10 @@ public abstract class MapReportTests(RathausApp app)
     {
         var topic = await NewTopicAsync(app);
         using var client = app.Client();
-        var page = await client.GetPageAsync(Url);
+        var page = await client.GetPageAsync(ReportUrl);
         var values = Report(topic.Id, Kaltenmoor, "Doppelklick " + Guid.NewGuid());
-        var once = await client.SubmitAsync(page, Url, values);
-        var twice = await client.SubmitAsync(page, Url, values);
+        var once = await client.SubmitAsync(page, ReportUrl, values);
+        var twice = await client.SubmitAsync(page, ReportUrl, values);
         Assert.Equal(HttpStatusCode.Redirect, once.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
         await using (var db = app.Db())
@@ -169,7 +170,7 @@ public abstract class MapReportTests(RathausApp app)
         }
 
         // Multipart with a file that claims to be a photo but is not.
-        var fresh = await client.GetPageAsync(Url);
+        var fresh = await client.GetPageAsync(ReportUrl);
         var form = new MultipartFormDataContent();
         foreach (var input in fresh.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("main form input[type=hidden]"))
         {
@@ -182,7 +183,7 @@ public abstract class MapReportTests(RathausApp app)
         }
 
         form.Add(new ByteArrayContent("kein Bild"u8.ToArray()), "Input.Files", "foto.jpg");
-        var refused = await PageClient.PageOf(await client.Http.PostAsync(Url, form));
+        var refused = await PageClient.PageOf(await client.Http.PostAsync(ReportUrl, form));
         Assert.Contains(PageClient.Errors(refused), e => e.Contains("foto.jpg", StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,7 @@ namespace Rathaus.Tests.Concerns.Map;
 /// <summary>Places in the demo city and a fresh topic per test, so that reports nearby come only from the test itself.</summary>
 internal static class MapTestData
 {
-    public const string Url = "/melden";
+    public const string ReportUrl = "/melden";
 
     // Inside the shipped district polygons.
     public static readonly (double Lat, double Lon) Kaltenmoor = (53.2375, 10.4300);
@@ -49,7 +49,7 @@ internal static class MapTestData
     /// <summary>Sends the form and follows to the confirmation; returns the reference number.</summary>
     public static async Task<string> SubmitAsync(PageClient client, Dictionary<string, string?> values)
     {
-        var response = await client.SubmitAsync(Url, values);
+        var response = await client.SubmitAsync(ReportUrl, values);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)response.StatusCode}: {string.Join(" | ", PageClient.Errors(await PageClient.PageOf(response)))}");
         var received = await client.FollowAsync(response);
         var reference = received.QuerySelector("#vorgangsnummer")?.TextContent.Trim() ?? "";

@@ -69,7 +69,7 @@ public abstract class PublicMapTests(RathausApp app)
         Assert.Equal(2, (await Listed($"von={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}")).Count);
 
         var swapped = await client.GetPageAsync($"/karte?von=2026-12-31&bis=2026-01-01");
-        Assert.Contains("Das Datum „von“ liegt nach dem Datum „bis“. Bitte tauschen Sie die beiden.", PageClient.Errors(swapped));
+        Assert.Contains("Das Datum „von“ liegt nach dem Datum „bis“. Bitte tauschen Sie die beiden.", Text(swapped));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/karte/1999-000001")).StatusCode);
     }
