@@ -62,8 +62,8 @@ internal static class Feeds
             Items = items.Select(r =>
             {
                 var link = new Uri($"{baseUrl}/karte/{r.ReferenceNumber}");
-                var summary = t["{0}, {1}. Stand: {2}.", r.Category ?? t["Ohne Thema"], r.District ?? t["Stadtgebiet"], t[ConcernTexts.StatusName(r.Status)]];
-                var item = new SyndicationItem($"{r.Category ?? t["Ohne Thema"]} ({r.ReferenceNumber})", summary, link, link.ToString(), new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero))
+                var summary = t["{0}, {1}. Stand: {2}.", r.Category ?? t["Weiß nicht"], r.District ?? t["Stadtgebiet"], t[ConcernTexts.StatusName(r.Status)]];
+                var item = new SyndicationItem($"{r.Category ?? t["Weiß nicht"]} ({r.ReferenceNumber})", summary, link, link.ToString(), new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero))
                 {
                     PublishDate = new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero),
                 };

@@ -61,22 +61,22 @@ internal static class Operations
             "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
         app.Use(async (context, next) =>
         {
-        var headers = context.Response.Headers;
-        context.Response.OnStarting(() =>
-        {
-            headers.ContentSecurityPolicy = policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            if (!headers.ContainsKey("Referrer-Policy"))
+            var headers = context.Response.Headers;
+            context.Response.OnStarting(() =>
             {
-                headers["Referrer-Policy"] = "same-origin"; // a page with a secret in its address sets no-referrer
-            }
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                if (!headers.ContainsKey("Referrer-Policy"))
+                {
+                    headers["Referrer-Policy"] = "same-origin"; // a page with a secret in its address sets no-referrer
+                }
 
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            return Task.CompletedTask;
-        });
-        await next(context);
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using AngleSharp.Dom;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Concerns.Model;
 using Rathaus.Tests.Infrastructure;
@@ -151,6 +151,24 @@ public abstract class MapReportTests(RathausApp app)
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
         await using var db = app.Db();
         Assert.Equal(2, await db.Concerns.CountAsync(c => c.CategoryId == topic.Id));
+    }
+
+    [Fact]
+    public async Task The_page_allows_the_configured_tile_server_in_its_content_security_policy_and_works_without_script()
+    {
+        using var client = app.Client();
+        var response = await client.Http.GetAsync(ReportUrl);
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' data: https://tile.openstreetmap.org;", csp);
+        Assert.Contains("script-src 'self';", csp);
+        var page = PageClient.Parse(await response.Content.ReadAsStringAsync());
+
+        // Without JavaScript the address and coordinate fields and the "check place" button do the map's job.
+        Assert.NotNull(page.QuerySelector("input#Input_Location"));
+        Assert.NotNull(page.QuerySelector("input#Input_Latitude"));
+        Assert.NotNull(page.QuerySelector("input#Input_Longitude"));
+        Assert.Contains(page.QuerySelectorAll("button"), b => b.TextContent.Trim() == "Ort prüfen");
+        Assert.Equal("https://tile.openstreetmap.org/{z}/{x}/{y}.png", page.QuerySelector("#karte-melden")!.GetAttribute("data-tiles"));
     }
 
     [Fact]
