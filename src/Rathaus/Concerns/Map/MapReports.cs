@@ -52,7 +52,8 @@ public sealed class MapReports(RathausDb db, TimeProvider clock, IOptions<MapOpt
         var (dLat, dLon) = Geo.Box(latitude, radius);
         var candidates = await Project(Public().Where(c => c.CategoryId == categoryId
                 && (c.Status == ConcernStatus.Received || c.Status == ConcernStatus.InProgress || c.Status == ConcernStatus.WaitingForCitizen)
-                && c.Latitude >= latitude - dLat && c.Latitude <= latitude + dLat && c.Longitude >= longitude - dLon && c.Longitude <= longitude + dLon))
+                && c.Latitude >= latitude - dLat && c.Latitude <= latitude + dLat && c.Longitude >= longitude - dLon && c.Longitude <= longitude + dLon)
+                .OrderByDescending(c => c.Id))
             .Take(200)
             .ToListAsync(ct);
         return candidates
