@@ -98,6 +98,32 @@ public abstract class MapAdminTests(RathausApp app)
         Assert.Equal("Kaltenmoor", await DistrictAtAsync(admin, Kaltenmoor));
     }
 
+    [Fact]
+    public async Task A_responsibility_rule_names_a_district_of_the_polygons_or_is_refused()
+    {
+        var topic = await NewTopicAsync(app);
+        using var admin = await app.LoggedInAsync(DemoAccounts.Admin);
+        await using var db = app.Db();
+        var unit = await db.OrgUnits.Where(u => u.Code == "7.1").Select(u => u.Id).SingleAsync();
+        var page = await PageClient.PageOf(await admin.SubmitAsync("/intern/zustaendigkeiten/regel", new()
+        {
+            ["Input.CategoryId"] = topic.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.District"] = "Hafencity",
+            ["Input.OrgUnitId"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Contains(PageClient.Errors(page), e => e.StartsWith("Den Stadtteil „Hafencity“ gibt es in den Stadtteilgrenzen nicht. Bitte wählen Sie einen dieser Stadtteile: ", StringComparison.Ordinal) && e.Contains("Kaltenmoor", StringComparison.Ordinal));
+
+        // Typed in lower case, stored as the polygon spells it, so that pins match.
+        var saved = await admin.SubmitAsync("/intern/zustaendigkeiten/regel", new()
+        {
+            ["Input.CategoryId"] = topic.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.District"] = "kaltenmoor",
+            ["Input.OrgUnitId"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await db.ResponsibilityRules.AnyAsync(r => r.CategoryId == topic.Id && r.District == "Kaltenmoor"));
+    }
+
     private static async Task<string?> DistrictAtAsync(PageClient client, (double Lat, double Lon) place)
     {
         using var json = JsonDocument.Parse(await client.Http.GetStringAsync($"{ReportUrl}?handler=Ort&lat={F(place.Lat)}&lon={F(place.Lon)}"));
