@@ -25,7 +25,7 @@ public sealed class MapReportFlowTests(RathausServer server, Chromium chromium) 
         await map.ClickAsync();
         var latitude = page.GetByLabel("Breitengrad");
         await Expect(latitude).Not.ToBeEmptyAsync();
-        await Expect(page.Locator("#ort-ergebnis")).ToContainTextAsync("Altstadt");
+        await Expect(page.Locator("#ort-ergebnis")).ToHaveTextAsync(new Regex(@"^Gewählter Ort: bei .+ \(Altstadt\)\.$"));
         var first = double.Parse(await latitude.InputValueAsync(), CultureInfo.InvariantCulture);
         await Axe(page);
         await page.GetByLabel("Beschreibung", new() { Exact = true }).FillAsync($"Laterne am Sande ist dunkel ({suffix}).");

@@ -87,9 +87,9 @@
             nearby([], null);
             return;
           }
-          var text = answer.address || '';
-          if (answer.district) { text += (text ? ' (' + answer.district + ')' : answer.district); }
-          result.textContent = text;
+          // Same wording as the server's answer to "Ort prüfen": "Gewählter Ort: bei Am Sande 1 (Altstadt)."
+          var near = answer.address ? (box.dataset.near || '{0}').replace('{0}', answer.address) : (box.dataset.city || '');
+          result.textContent = (box.dataset.chosen || '{0}{1}').replace('{0}', near).replace('{1}', answer.district ? ' (' + answer.district + ')' : '');
           nearby(answer.nearby || [], answer.key);
         })
         .catch(function () { /* the server checks the place again when the form is sent */ });
