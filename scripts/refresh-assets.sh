@@ -153,3 +153,31 @@ echo "Vendored $PKG@$version into ${DEST#"$ROOT"/}:"
   printf '  %8s  %s\n' "$(du -k "$f" | cut -f1)K" "$f"
 done)
 echo "  total: $(du -sh "$DEST" | cut -f1)"
+
+# Leaflet (the map on /melden and /karte): the minified script, its stylesheet and the marker and layer images the
+# stylesheet references, the licence and a VERSION file. Not vendored: the ES module build, source maps, src/.
+LEAFLET="$tmp/node_modules/leaflet"
+leaflet_version="$(node -p 'require(process.argv[1]).version' "$LEAFLET/package.json")"
+leaflet_pinned="$(node -p 'require(process.argv[1]).dependencies.leaflet' "$ASSETS/package.json")"
+[ "$leaflet_version" = "$leaflet_pinned" ] || { echo "refresh-assets: installed leaflet@$leaflet_version but package.json pins $leaflet_pinned" >&2; exit 1; }
+lout="$tmp/leaflet-out"
+mkdir -p "$lout/images"
+cp "$LEAFLET/dist/leaflet.js" "$LEAFLET/dist/leaflet.css" "$LEAFLET/LICENSE" "$lout/"
+cp "$LEAFLET"/dist/images/*.png "$lout/images/"
+lstamp="$(date -u +%Y-%m-%d)"
+if [ -f "$LIB/leaflet/VERSION" ] && grep -qxF "version: $leaflet_version" "$LIB/leaflet/VERSION"; then
+  lold="$(sed -n 's/^refreshed: //p' "$LIB/leaflet/VERSION")"
+  if [ -n "$lold" ]; then lstamp="$lold"; fi
+fi
+{
+  echo "package: leaflet"
+  echo "version: $leaflet_version"
+  echo "license: $(node -p 'require(process.argv[1]).license' "$LEAFLET/package.json")"
+  echo "source: npm (pinned in scripts/assets/package.json + package-lock.json)"
+  echo "refreshed: $lstamp"
+  echo "refreshed-by: scripts/refresh-assets.sh"
+} >"$lout/VERSION"
+find "$lout" -type f -exec chmod 644 {} +
+rm -rf "$LIB/leaflet"
+cp -R "$lout" "$LIB/leaflet"
+echo "Vendored leaflet@$leaflet_version into ${LIB#"$ROOT"/}/leaflet"

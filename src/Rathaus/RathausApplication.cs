@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Rathaus.Concerns;
+using Rathaus.Concerns.Map;
 using Rathaus.Council;
 using Rathaus.Mail;
 using Rathaus.Open311;
@@ -28,6 +29,7 @@ public static class RathausApplication
     {
         app.UsePlatform();
         app.MapOpen311();
+        app.MapMap();
         app.UseCouncil();
         return app;
     }

@@ -197,6 +197,95 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("ResponsibilityRules");
                 });
 
+            modelBuilder.Entity("Rathaus.Concerns.Map.CityAreaImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CityAreaImports");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Map.ConcernSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SupporterKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "SupporterKey")
+                        .IsUnique();
+
+                    b.ToTable("ConcernSupports");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Map.GazetteerAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchKey");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("Street", "HouseNumber")
+                        .IsUnique();
+
+                    b.ToTable("GazetteerAddresses");
+                });
+
             modelBuilder.Entity("Rathaus.Concerns.Model.Concern", b =>
                 {
                     b.Property<long>("Id")
@@ -2265,6 +2354,17 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Concerns.Map.ConcernSupport", b =>
+                {
+                    b.HasOne("Rathaus.Concerns.Model.Concern", "Concern")
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
                 });
 
             modelBuilder.Entity("Rathaus.Concerns.Model.Concern", b =>

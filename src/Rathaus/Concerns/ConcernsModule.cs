@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rathaus.Concerns.Deadlines;
 using Rathaus.Concerns.Inbox;
 using Rathaus.Concerns.Intake;
+using Rathaus.Concerns.Map;
 using Rathaus.Concerns.Routing;
 using Rathaus.Platform;
 
@@ -19,6 +20,7 @@ public static class ConcernsModule
         builder.Services.AddScoped<ConcernRouting>();
         builder.Services.AddScoped<ConcernIntake>();
         builder.AddDeadlines();
+        builder.AddMap();
         builder.Services.AddScoped<ConcernAccess>();
         builder.Services.AddScoped<Detail.ConcernActionChoices>();
         builder.Services.AddSingleton<TrackingTokens>();

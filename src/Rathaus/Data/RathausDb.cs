@@ -61,6 +61,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Council.Resolutions.ResolutionTracking> ResolutionTrackings => Set<Council.Resolutions.ResolutionTracking>();
     public DbSet<Council.Resolutions.ResolutionProgress> ResolutionProgress => Set<Council.Resolutions.ResolutionProgress>();
     public DbSet<Council.Petitions.CouncilPetition> CouncilPetitions => Set<Council.Petitions.CouncilPetition>();
+    public DbSet<Concerns.Map.GazetteerAddress> GazetteerAddresses => Set<Concerns.Map.GazetteerAddress>();
+    public DbSet<Concerns.Map.CityAreaImport> CityAreaImports => Set<Concerns.Map.CityAreaImport>();
+    public DbSet<Concerns.Map.ConcernSupport> ConcernSupports => Set<Concerns.Map.ConcernSupport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Rathaus.Concerns.Places;
 using Rathaus.Open311.Api;
 using Rathaus.Open311.Clients;
 
@@ -18,7 +17,6 @@ public static class Open311Module
     public static WebApplicationBuilder AddOpen311(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
-        builder.Services.AddSingleton(_ => CityArea.Lueneburg());
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddScoped<PublicRequests>();
         return builder;

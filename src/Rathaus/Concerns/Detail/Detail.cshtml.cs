@@ -30,6 +30,9 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAcce
     /// <summary>Loaded without tracking, with Entries, Attachments (without their content), AttributeValues, Category, OrgUnit, AssignedPosition.</summary>
     public Concern Concern { get; private set; } = null!;
 
+    /// <summary>Citizens who said "Ich bin auch betroffen" on the public map.</summary>
+    public int Supporters { get; private set; }
+
     /// <summary>Who acted, for staff: position title and person by entry.</summary>
     public IReadOnlyDictionary<int, string> PositionTitles { get; private set; } = new Dictionary<int, string>();
 
@@ -71,6 +74,7 @@ public sealed class DetailModel(RathausDb db, ConcernAccess access, TemplateAcce
         PositionTitles = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var staffIds = concern.Entries.Where(e => e.StaffMemberId != null).Select(e => e.StaffMemberId!.Value).Distinct().ToList();
         StaffNames = await db.StaffMembers.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        Supporters = await db.ConcernSupports.CountAsync(s => s.ConcernId == concern.Id, ct);
         Actions = await ActionsAsync(concern, ct);
         return Page();
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rathaus.Concerns.Categories;
+using Rathaus.Concerns.Places;
 using Rathaus.Data;
 using Rathaus.Platform.Audit;
 using Rathaus.Platform.Auth;
@@ -18,7 +19,7 @@ namespace Rathaus.Concerns.Routing;
 /// Rules are configuration, so removing one deletes it; the audit entry keeps what it was.
 /// </summary>
 [Authorize(Roles = StaffRoles.Administrator)]
-public sealed class RuleModel(RathausDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RuleModel(RathausDb db, AuditLog audit, CityArea city, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public RuleInput Input { get; set; } = new();
@@ -29,6 +30,9 @@ public sealed class RuleModel(RathausDb db, AuditLog audit, IStringLocalizer<Sha
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>The districts of the city's polygons: a pin is routed by the district it lies in (see ConcernRouting).</summary>
+    public IReadOnlyList<string> Districts => city.Districts.Select(d => d.Name).ToList();
 
     public async Task<IActionResult> OnGetAsync(int? id, int? kategorie, CancellationToken ct)
     {
@@ -70,7 +74,7 @@ public sealed class RuleModel(RathausDb db, AuditLog audit, IStringLocalizer<Sha
         var rule = Rule ?? db.ResponsibilityRules.Add(new ResponsibilityRule()).Entity;
         rule.Category = category;
         rule.CategoryId = category!.Id;
-        rule.District = District(Input.District);
+        rule.District = Districts.FirstOrDefault(d => string.Equals(d, District(Input.District), StringComparison.OrdinalIgnoreCase)) ?? District(Input.District);
         rule.OrgUnit = unit;
         rule.OrgUnitId = unit!.Id;
         audit.Record(Rule is null ? "ResponsibilityRule.Created" : "ResponsibilityRule.Changed", nameof(ResponsibilityRule), AuditKey(rule), before, rule.Snapshot());
@@ -127,7 +131,12 @@ public sealed class RuleModel(RathausDb db, AuditLog audit, IStringLocalizer<Sha
             var district = District(Input.District);
             var others = await db.ResponsibilityRules.Where(r => r.CategoryId == category.Id && r.Id != (Rule == null ? 0 : Rule.Id))
                 .Select(r => r.District).ToListAsync(ct);
-            if (others.Any(d => string.Equals(d, district, StringComparison.OrdinalIgnoreCase)))
+            if (district is not null && !Districts.Contains(district, StringComparer.OrdinalIgnoreCase))
+            {
+                // A name outside the polygons would never match a pin, so the rule would silently never apply.
+                ModelState.AddModelError("Input.District", t["Den Stadtteil „{0}“ gibt es in den Stadtteilgrenzen nicht. Bitte wählen Sie einen dieser Stadtteile: {1}.", district, string.Join(", ", Districts)]);
+            }
+            else if (others.Any(d => string.Equals(d, district, StringComparison.OrdinalIgnoreCase)))
             {
                 ModelState.AddModelError("Input.District", district is null
                     ? t["Für „{0}“ gibt es schon eine Zuständigkeit in der ganzen Stadt. Ändern Sie diese, statt eine zweite anzulegen.", category.Name]

@@ -106,6 +106,7 @@ internal sealed partial class LueneburgDemo(RathausDb db, IPasswordHasher<StaffM
         }
 
         var signers = Positions.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => (g.FirstOrDefault(p => !p.IsLead) is { Title: not null } worker ? worker : g.First()).Title);
+        db.GazetteerAddresses.AddRange(LueneburgGazetteerDemo.Addresses());
         LueneburgCouncilDemo.Add(db, units, signers, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded the Lüneburg demo city: {Units} units, {Positions} positions, {Staff} staff members, {Categories} categories",

@@ -51,25 +51,38 @@ internal static class Operations
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
     }
 
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseSecurityHeaders(this WebApplication app)
     {
-        var headers = context.Response.Headers;
-        context.Response.OnStarting(() =>
+        // Extra image hosts (the map's tile server) come from the modules' configuration, fixed at start.
+        var images = string.Concat(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentSecurityOptions>>().Value.ImageSources
+            .Where(s => !s.Any(c => char.IsWhiteSpace(c) || c is ';' or ',' or '\'')).Distinct().Select(s => " " + s));
+        var policy =
+            $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{images}; font-src 'self'; " +
+            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        app.Use(async (context, next) =>
         {
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            if (!headers.ContainsKey("Referrer-Policy"))
+            var headers = context.Response.Headers;
+            context.Response.OnStarting(() =>
             {
-                headers["Referrer-Policy"] = "same-origin"; // a page with a secret in its address sets no-referrer
-            }
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                if (!headers.ContainsKey("Referrer-Policy"))
+                {
+                    headers["Referrer-Policy"] = "same-origin"; // a page with a secret in its address sets no-referrer
+                }
 
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            return Task.CompletedTask;
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        await next(context);
-    });
+    }
+}
+
+/// <summary>Additions to the Content-Security-Policy, e.g. the map's tile server in img-src.</summary>
+public sealed class ContentSecurityOptions
+{
+    public List<string> ImageSources { get; } = [];
 }
