@@ -32,6 +32,21 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("CouncilMeetingOrganizations");
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "RelatedPaperId");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.ToTable("CouncilPaperRelations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -543,6 +558,132 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BodiesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OParlVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("CouncilImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TotalElements")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Order");
+
+                    b.ToTable("CouncilImportLists", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Id");
+
+                    b.ToTable("CouncilImportProblems", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -554,6 +695,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
@@ -586,6 +731,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -622,6 +770,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -647,6 +799,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.ToTable("CouncilBodies", (string)null);
@@ -669,6 +824,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
@@ -697,6 +856,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("MeetingId");
@@ -731,6 +893,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -779,6 +945,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgendaItemId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("Modified");
@@ -808,6 +977,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
 
@@ -822,6 +995,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -845,6 +1021,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locality")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -865,6 +1045,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -889,6 +1072,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -910,6 +1097,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LocationId");
 
@@ -933,6 +1123,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LegislativeTermId")
@@ -962,6 +1156,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LegislativeTermId");
 
@@ -994,6 +1191,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1023,6 +1224,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BodyId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.HasIndex("Modified");
@@ -1047,6 +1251,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
@@ -1076,6 +1284,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Date");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("Modified");
 
                     b.HasIndex("OriginatorOrganizationId");
@@ -1102,6 +1313,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -1131,6 +1346,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -1978,6 +2196,21 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.StaffMember", null)
@@ -2125,6 +2358,24 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
@@ -2438,6 +2689,11 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("AttributeValues");
 
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>

@@ -54,6 +54,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CouncilFile> CouncilFiles => Set<CouncilFile>();
+    public DbSet<Council.Import.CouncilImportJob> CouncilImportJobs => Set<Council.Import.CouncilImportJob>();
+    public DbSet<Council.Import.CouncilImportList> CouncilImportLists => Set<Council.Import.CouncilImportList>();
+    public DbSet<Council.Import.CouncilImportProblem> CouncilImportProblems => Set<Council.Import.CouncilImportProblem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
