@@ -1,5 +1,8 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Rathaus.Council.Calendar;
+using Rathaus.Council.Import;
 using Rathaus.Council.OParl;
 
 namespace Rathaus.Council;
@@ -9,6 +12,16 @@ public static class CouncilModule
 {
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
+        services.AddScoped<CouncilImporter>();
+        services.AddHostedService<ImportWorker>();
+        services.AddHttpClient(CouncilImporter.HttpClientName, http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(60);
+            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Rathaus-OParl-Import", "1.0"));
+        });
         return builder;
     }
 

@@ -202,6 +202,11 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
         var ids = papers.Select(p => p.Id).ToList();
         var files = (await FileMetas(db.CouncilFiles.Where(f => !f.Deleted && f.PaperId != null && ids.Contains(f.PaperId.Value))).ToListAsync())
             .ToLookup(f => f.PaperId!.Value);
+
+        // A relation is stored once and published on both papers.
+        var related = (await db.Papers.Where(p => ids.Contains(p.Id)).SelectMany(p => p.RelatedPapers.Where(r => !r.Deleted).Select(r => new { From = p.Id, To = r.Id })).ToListAsync())
+            .Concat(await db.Papers.Where(p => !p.Deleted).SelectMany(p => p.RelatedPapers.Where(r => ids.Contains(r.Id)).Select(r => new { From = r.Id, To = p.Id })).ToListAsync())
+            .Distinct().ToLookup(r => r.From, r => r.To);
         return Array(papers.Select(p => p.Deleted ? Deleted("Paper", "paper", p) : (JsonNode)Object("Paper", urls.Of("paper", p.Id),
         [
             ("body", urls.Body(p.BodyId)),
@@ -209,6 +214,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             ("reference", p.Reference),
             ("date", Date(p.Date)),
             ("paperType", CouncilNames.PaperType(p.Type)),
+            ("relatedPaper", related[p.Id].Any() ? Urls(related[p.Id].Order().Select(r => urls.Of("paper", r))) : null),
             ("mainFile", files[p.Id].FirstOrDefault(f => f.Role == FileRole.MainFile) is { } main ? File(main) : null),
             ("auxiliaryFile", omitInternal ? null : Array(files[p.Id].Where(f => f.Role != FileRole.MainFile).Select(File))),
             ("originatorOrganization", p.OriginatorOrganizationId is int o ? Urls([urls.Of("organization", o)]) : null),
