@@ -11,7 +11,7 @@ using Rathaus.Data;
 namespace Rathaus.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RathausDb))]
-    [Migration("20261125135523_CouncilImport")]
+    [Migration("20261125140649_CouncilImport")]
     partial class CouncilImport
     {
         /// <inheritdoc />
@@ -667,12 +667,16 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("JobId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectId")

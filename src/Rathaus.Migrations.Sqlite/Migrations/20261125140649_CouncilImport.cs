@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Rathaus.Migrations.PostgreSql.Migrations
+namespace Rathaus.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CouncilImport : Migration
@@ -15,77 +14,77 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilPersons",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilPapers",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilOrganizations",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilMemberships",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilMeetings",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilLocations",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilLegislativeTerms",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilFiles",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilConsultations",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilBodies",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "CouncilAgendaItems",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
@@ -93,20 +92,20 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                 name: "CouncilImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BaseUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    OParlVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    BodiesRead = table.Column<bool>(type: "boolean", nullable: false),
-                    LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Pages = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OParlVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BodiesRead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,8 +116,8 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                 name: "CouncilPaperRelations",
                 columns: table => new
                 {
-                    PaperId = table.Column<int>(type: "integer", nullable: false),
-                    RelatedPaperId = table.Column<int>(type: "integer", nullable: false)
+                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedPaperId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,16 +140,16 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                 name: "CouncilImportLists",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    BodyUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NextUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TotalElements = table.Column<int>(type: "integer", nullable: true),
-                    Imported = table.Column<int>(type: "integer", nullable: false),
-                    Failed = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    BodyUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NextUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TotalElements = table.Column<int>(type: "INTEGER", nullable: true),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,12 +166,13 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                 name: "CouncilImportProblems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ObjectId = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
