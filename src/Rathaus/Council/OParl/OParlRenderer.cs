@@ -204,9 +204,12 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             .ToLookup(f => f.PaperId!.Value);
 
         // A relation is stored once and published on both papers.
-        var related = (await db.Papers.Where(p => ids.Contains(p.Id)).SelectMany(p => p.RelatedPapers.Where(r => !r.Deleted).Select(r => new { From = p.Id, To = r.Id })).ToListAsync())
-            .Concat(await db.Papers.Where(p => !p.Deleted).SelectMany(p => p.RelatedPapers.Where(r => ids.Contains(r.Id)).Select(r => new { From = r.Id, To = p.Id })).ToListAsync())
-            .Distinct().ToLookup(r => r.From, r => r.To);
+        var pairs = await db.Set<Dictionary<string, object>>("CouncilPaperRelations")
+            .Where(r => ids.Contains(EF.Property<int>(r, "PaperId")) || ids.Contains(EF.Property<int>(r, "RelatedPaperId")))
+            .Select(r => new { From = EF.Property<int>(r, "PaperId"), To = EF.Property<int>(r, "RelatedPaperId") }).ToListAsync();
+        var others = pairs.SelectMany(r => new[] { r.From, r.To }).Distinct().ToList();
+        var gone = await db.Papers.Where(p => others.Contains(p.Id) && p.Deleted).Select(p => p.Id).ToListAsync();
+        var related = pairs.SelectMany(r => new[] { (r.From, r.To), (From: r.To, To: r.From) }).Where(r => !gone.Contains(r.To)).Distinct().ToLookup(r => r.From, r => r.To);
         return Array(papers.Select(p => p.Deleted ? Deleted("Paper", "paper", p) : (JsonNode)Object("Paper", urls.Of("paper", p.Id),
         [
             ("body", urls.Body(p.BodyId)),
