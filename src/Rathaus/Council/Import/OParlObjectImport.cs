@@ -57,6 +57,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
             return false;
         }
 
+        var outer = _changing;
         try
         {
             if (TypeName(o) is { } actual && actual != type)
@@ -64,13 +65,23 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
                 throw new MalformedObjectException(WrongType, type);
             }
 
+            _changing = null;
             await import();
             return true;
         }
         catch (MalformedObjectException e)
         {
+            if (_changing is { } changed && changed.ExternalId == id)
+            {
+                await db.Entry(changed).ReloadAsync(); // back to what is stored
+            }
+
             Problems.Add((id, e.Message, e.Detail));
             return false;
+        }
+        finally
+        {
+            _changing = outer;
         }
     }
 
@@ -96,7 +107,11 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
     private async Task<T> RequireAsync<T>(string externalId, CancellationToken ct) where T : CouncilObject =>
         await FindAsync<T>(externalId, ct) ?? throw new MalformedObjectException(UnknownReference, externalId);
 
-    /// <summary>Finds or adds the object for this OParl object; a deleted one is only marked (OParl never drops objects).</summary>
+    /// <summary>
+    /// Finds the object for this OParl object, or makes a new one that is not yet tracked: it is added (<see cref="Keep"/>)
+    /// only once all its fields were read, so a malformed object leaves nothing behind. A deleted one is only marked
+    /// (OParl never drops objects).
+    /// </summary>
     private async Task<(T? Entity, bool Stop)> UpsertAsync<T>(JsonObject o, Func<T> create, CancellationToken ct) where T : CouncilObject
     {
         var id = Url(o, "id")!;
@@ -117,13 +132,30 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
             entity = create();
             entity.ExternalId = id;
             entity.Created = Instant(o, "created") ?? now;
-            db.Add(entity);
+        }
+        else
+        {
+            _changing = entity;
         }
 
         entity.Deleted = false;
         entity.Modified = now;
         return (entity, false);
     }
+
+    /// <summary>Adds a new object once it is complete; a known one is tracked already.</summary>
+    private T Keep<T>(T entity) where T : CouncilObject
+    {
+        if (db.Entry(entity).State == EntityState.Detached)
+        {
+            db.Add(entity);
+        }
+
+        return entity;
+    }
+
+    // The known object being updated, so a malformed update can be undone.
+    private CouncilObject? _changing;
 
     private Body CurrentBody => body ?? throw new InvalidOperationException("A body list needs its body.");
 
@@ -145,6 +177,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         b.Classification = Text(o, "classification", 100);
         b.Location = EmbeddedOne(o, "location") is { } location ? await LocationAsync(location, ct) : null;
         b.LocationId = b.Location is null ? null : b.LocationId;
+        Keep(b);
 
         // OParl 1.0 has no legislativeTermList: the terms come inside the body.
         foreach (var term in Embedded(o, "legislativeTerm"))
@@ -172,7 +205,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
             throw new MalformedObjectException(MissingField, "description");
         }
 
-        return l;
+        return Keep(l);
     }
 
     private async Task TermAsync(JsonObject o, CancellationToken ct, Body? owner = null)
@@ -187,6 +220,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         t.Name = Text(o, "name", 100) ?? throw new MalformedObjectException(MissingField, "name");
         t.StartDate = Date(o, "startDate") ?? throw new MalformedObjectException(MissingField, "startDate");
         t.EndDate = Date(o, "endDate") ?? DateOnly.MaxValue;
+        Keep(t);
     }
 
     private async Task OrganizationAsync(JsonObject o, CancellationToken ct)
@@ -207,6 +241,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         org.Location = EmbeddedOne(o, "location") is { } location ? await LocationAsync(location, ct)
             : Url(o, "location") is { } url ? await FindAsync<Location>(url, ct) : null;
         org.LocationId = org.Location is null ? null : org.LocationId; // a navigation set to null clears nothing unless loaded
+        Keep(org);
     }
 
     /// <summary>The kind from the classification this application writes, else from the spec's organizationType.</summary>
@@ -247,6 +282,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         p.FormOfAddress = Text(o, "formOfAddress", 20);
         p.Title = o["title"] is JsonArray titles ? string.Join(' ', titles.OfType<JsonValue>().Select(t => t.ToString())) is { Length: > 0 } joined ? joined[..Math.Min(joined.Length, 50)] : null : Text(o, "title", 50);
         p.Gender = Text(o, "gender", 20);
+        Keep(p);
         foreach (var membership in Embedded(o, "membership"))
         {
             await TryAsync(membership, "Membership", () => MembershipAsync(membership, p, ct));
@@ -276,6 +312,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         terms.AddRange(await db.LegislativeTerms.Where(t => t.BodyId == bodyId && !t.Deleted).ToListAsync(ct));
         m.LegislativeTerm = terms.Distinct().OrderBy(t => t.StartDate).LastOrDefault(t => t.Contains(m.StartDate))
             ?? throw new MalformedObjectException(NoTerm, m.StartDate.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        Keep(m);
     }
 
     private async Task MeetingAsync(JsonObject o, CancellationToken ct)
@@ -312,6 +349,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
 
         m.Organizations.RemoveAll(x => !organizations.Contains(x));
         m.Organizations.AddRange(organizations.Where(x => !m.Organizations.Contains(x)));
+        Keep(m);
 
         await EmbeddedFileAsync(o, "invitation", FileRole.Invitation, null, m, null, ct);
         await EmbeddedFileAsync(o, "resultsProtocol", FileRole.ResultsProtocol, null, m, null, ct);
@@ -354,6 +392,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         a.Public = Bool(o, "public") ?? true;
         a.Result = Text(o, "result", 200);
         a.ResolutionText = Text(o, "resolutionText", 20000);
+        Keep(a);
         await EmbeddedFileAsync(o, "resolutionFile", FileRole.Resolution, null, null, a, ct);
         await EmbeddedFileAsync(o, "auxiliaryFile", FileRole.Auxiliary, null, null, a, ct);
     }
@@ -374,7 +413,6 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         var reference = Text(o, "reference", 20) ?? throw new MalformedObjectException(MissingField, "reference");
         if (db.Papers.Local.Any(x => x != p && x.Reference == reference) || await db.Papers.AnyAsync(x => x.Reference == reference && x.ExternalId != p.ExternalId, ct))
         {
-            db.Entry(p).State = p.Id == 0 ? EntityState.Detached : EntityState.Unchanged;
             throw new MalformedObjectException(ReferenceTaken, reference);
         }
 
@@ -387,12 +425,23 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         p.OriginatorOrganizationId = p.OriginatorOrganization is null ? null : p.OriginatorOrganizationId;
         foreach (var url in Urls(o, "relatedPaper"))
         {
-            if (await FindAsync<Paper>(url, ct) is { } related && related != p && !p.RelatedPapers.Contains(related) && !related.RelatedPapers.Contains(p))
+            if (await FindAsync<Paper>(url, ct) is { } related && related != p)
             {
+                if (related.Id != 0)
+                {
+                    await db.Entry(related).Collection(x => x.RelatedPapers).LoadAsync(ct);
+                }
+
+                if (p.RelatedPapers.Contains(related) || related.RelatedPapers.Contains(p))
+                {
+                    continue;
+                }
+
                 p.RelatedPapers.Add(related);
             }
         }
 
+        Keep(p);
         await EmbeddedFileAsync(o, "mainFile", FileRole.MainFile, p, null, null, ct);
         await EmbeddedFileAsync(o, "auxiliaryFile", FileRole.Auxiliary, p, null, null, ct);
         var order = 0;
@@ -452,6 +501,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
         c.Authoritative = Bool(o, "authoritative") ?? false;
         c.Order = position > 0 ? position : c.Order;
         c.Result = item?.Result;
+        Keep(c);
     }
 
     private async Task EmbeddedFileAsync(JsonObject o, string field, FileRole role, Paper? paper, Meeting? meeting, AgendaItem? item, CancellationToken ct)
@@ -521,5 +571,7 @@ internal sealed class OParlObjectImport(RathausDb db, OParlFileDownload files, B
             (f.Paper, f.Meeting, f.AgendaItem) = (paper, meeting, item);
             (f.PaperId, f.MeetingId, f.AgendaItemId) = (paper is null ? null : f.PaperId, meeting is null ? null : f.MeetingId, item is null ? null : f.AgendaItemId);
         }
+
+        Keep(f);
     }
 }

@@ -64,7 +64,8 @@ public abstract class OParl10ImportTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task The_council_office_imports_an_OParl_1_0_system_with_progress_and_a_report_of_the_broken_objects()
     {
-        Assert.SkipWhen(TestDatabases.Unavailable(provider) is { } reason, reason ?? "");
+        var reason = TestDatabases.Unavailable(provider);
+        Assert.SkipWhen(reason is not null, reason ?? "");
         await using var target = await ImportTargetApp.StartAsync(provider, demoData: true, worker: true);
         using var office = await target.LoggedInAsync("m.kruse");
 
