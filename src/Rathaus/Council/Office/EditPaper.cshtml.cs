@@ -22,8 +22,13 @@ namespace Rathaus.Council.Office;
 /// paper with it is refused with a message, never a database error); files must be what their extension says.
 /// </summary>
 [Authorize(Roles = StaffRoles.CouncilOffice)]
+[RequestSizeLimit(EditPaperModel.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = EditPaperModel.RequestLimit)]
 public sealed class EditPaperModel(RathausDb db, AuditLog audit, TimeProvider clock, IOptions<CouncilOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The ceiling for one request; the office's own limit (Council:MaxFileMegabytes, 20 MB by default) is checked below it.</summary>
+    public const long RequestLimit = 200L * 1024 * 1024;
+
     // Several forms on one page: each handler binds and validates only its own input.
     public PaperInput Input { get; set; } = new();
 
