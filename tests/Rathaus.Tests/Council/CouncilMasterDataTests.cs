@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Rathaus.Council.Model;
@@ -80,9 +81,16 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var organization = JsonNode.Parse(await citizen.Http.GetStringAsync($"/oparl/v1.1/organization/{committeeId}"))!;
         Assert.True(organization["deleted"]!.GetValue<bool>());
-        Assert.DoesNotContain("Ausschuss für Häfen " + suffix, (await office.GetPageAsync("/intern/rat/stammdaten")).QuerySelector("main")!.TextContent);
+        var list = await office.FollowAsync(deleted);
+        Assert.Contains("Das Gremium Ausschuss für Häfen " + suffix + " ist gelöscht.", list.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Ausschuss für Häfen " + suffix, list.QuerySelector("#gremien")!.TextContent);
+
+        // The shared demo council keeps its two terms and four factions for the other tests.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.SubmitAsync($"/intern/rat/wahlperiode/{termId}", new(), button: "Wahlperiode löschen")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.SubmitAsync($"/intern/rat/gremium/{faction}", new(), button: "Gremium löschen")).StatusCode);
         await using var after = app.Db();
         Assert.True(await after.AuditEntries.AnyAsync(a => a.Action == "Organization.Deleted" && a.EntityKey == committeeId.ToString()));
+        Assert.True((await after.LegislativeTerms.SingleAsync(t => t.Id == termId)).Deleted);
     }
 
     [Fact]
