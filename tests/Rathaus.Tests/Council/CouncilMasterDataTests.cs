@@ -76,7 +76,11 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         Assert.EndsWith($"/organization/{faction}", published["onBehalfOf"]!.GetValue<string>());
         Assert.Equal("Vorsitzende", published["role"]!.GetValue<string>());
 
-        // Deleting is soft: the organization stays in OParl with deleted: true and leaves the office's lists.
+        // An organization with memberships cannot be deleted; once they are gone it can, softly: it stays in OParl
+        // with deleted: true and leaves the office's lists.
+        var stillUsed = await office.SubmitAsync($"/intern/rat/gremium/{committeeId}", new(), button: "Gremium löschen");
+        Assert.Contains("Das Gremium hat noch Mitgliedschaften, Sitzungen oder Beratungen. Löschen Sie diese zuerst.", await MainTextAsync(stillUsed));
+        Assert.Equal(HttpStatusCode.Redirect, (await office.SubmitAsync(personUrl, new(), button: "Mitgliedschaft löschen")).StatusCode);
         var deleted = await office.SubmitAsync($"/intern/rat/gremium/{committeeId}", new(), button: "Gremium löschen");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var organization = JsonNode.Parse(await citizen.Http.GetStringAsync($"/oparl/v1.1/organization/{committeeId}"))!;
@@ -91,6 +95,13 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         await using var after = app.Db();
         Assert.True(await after.AuditEntries.AnyAsync(a => a.Action == "Organization.Deleted" && a.EntityKey == committeeId.ToString()));
         Assert.True((await after.LegislativeTerms.SingleAsync(t => t.Id == termId)).Deleted);
+        Assert.True((await after.CouncilMemberships.SingleAsync(m => m.Id == membership.Id)).Deleted);
+
+        // The demo council's tests count its terms and organizations, deleted or not: this test's leave the shared database.
+        after.CouncilMemberships.Remove(await after.CouncilMemberships.SingleAsync(m => m.Id == membership.Id));
+        after.LegislativeTerms.Remove(await after.LegislativeTerms.SingleAsync(t => t.Id == termId));
+        after.CouncilOrganizations.RemoveRange(await after.CouncilOrganizations.Where(o => o.Id == committeeId || o.Id == faction).ToListAsync());
+        await after.SaveChangesAsync();
     }
 
     [Fact]
@@ -170,6 +181,28 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         Assert.Contains("Diese Drucksachennummer ist schon vergeben.", await MainTextAsync(await office.SubmitAsync("/intern/rat/drucksache", Paper(reference))));
     }
 
+    [Fact]
+    public async Task The_council_office_adds_files_to_a_meeting_and_a_file_that_is_not_what_it_claims_is_refused()
+    {
+        using var office = await app.LoggedInAsync(Office);
+        await using var db = app.Db();
+        var meeting = await db.CouncilMeetings.Where(m => !m.Deleted && m.State == MeetingState.Planned).OrderBy(m => m.Id).FirstAsync();
+        var url = $"/intern/rat/sitzung/{meeting.Id}";
+        var fileName = $"lageplan-{Guid.NewGuid().ToString("N")[..6]}.pdf";
+
+        var fake = await UploadAsync(office, url, "Haushalt", "haushalt.xlsx", TinyPdf.Create("Haushalt", ["Zahlen"]), role: "Auxiliary");
+        Assert.Contains("Der Inhalt der Datei „haushalt.xlsx“ passt nicht zu ihrer Endung.", await MainTextAsync(fake));
+        var stored = await UploadAsync(office, url, "Lageplan", fileName, TinyPdf.Create("Lageplan", ["Hafen"]), role: "Auxiliary");
+        Assert.Contains($"Die Datei {fileName} ist gespeichert.", (await office.FollowAsync(stored)).QuerySelector("main")!.TextContent);
+
+        using var citizen = app.Client();
+        var published = JsonNode.Parse(await citizen.Http.GetStringAsync($"/oparl/v1.1/meeting/{meeting.Id}"))!;
+        Assert.Contains(published["auxiliaryFile"]!.AsArray(), f => f!["fileName"]!.GetValue<string>() == fileName);
+        await using var fresh = app.Db();
+        var file = await fresh.CouncilFiles.SingleAsync(f => f.FileName == fileName);
+        Assert.True(await fresh.AuditEntries.AnyAsync(a => a.Action == "CouncilFile.Created" && a.EntityKey == file.Id.ToString()));
+    }
+
     /// <summary>A minimal Word document: the OOXML package parts a reader looks for.</summary>
     private static byte[] Docx()
     {
@@ -190,7 +223,7 @@ public abstract class CouncilMasterDataTests(RathausApp app)
     }
 
     /// <summary>Fills the upload form of the page like a browser: its hidden fields (antiforgery), the title and the file.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(PageClient client, string url, string name, string fileName, byte[] content, bool mainFile = false)
+    private static async Task<HttpResponseMessage> UploadAsync(PageClient client, string url, string name, string fileName, byte[] content, bool mainFile = false, string? role = null)
     {
         var page = await client.GetPageAsync(url);
         var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == "Datei hochladen"));
@@ -206,6 +239,10 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         }
 
         multipart.Add(new StringContent(name), "Upload.Name");
+        if (role is not null)
+        {
+            multipart.Add(new StringContent(role), "Upload.Role");
+        }
 
         multipart.Add(new ByteArrayContent(content), "Upload.File", fileName);
         return await client.Http.PostAsync(form.GetAttribute("action"), multipart);

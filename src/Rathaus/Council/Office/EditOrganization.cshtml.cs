@@ -94,6 +94,16 @@ public sealed class EditOrganizationModel(RathausDb db, AuditLog audit, TimeProv
             return NotFound();
         }
 
+        // What still refers to it would point into nothing (and OParl would list it without its organization).
+        if (await db.CouncilMemberships.AnyAsync(m => !m.Deleted && (m.OrganizationId == id || m.OnBehalfOfId == id), ct)
+            || await db.CouncilMeetings.AnyAsync(m => !m.Deleted && m.Organizations.Any(o => o.Id == id), ct)
+            || await db.Consultations.AnyAsync(c => !c.Deleted && c.OrganizationId == id, ct))
+        {
+            ModelState.AddModelError("", t["Das Gremium hat noch Mitgliedschaften, Sitzungen oder Beratungen. Löschen Sie diese zuerst."]);
+            Input = new OrganizationInput { Name = Organization!.Name, ShortName = Organization.ShortName, Kind = Organization.Kind, StartDate = Organization.StartDate, EndDate = Organization.EndDate };
+            return Page();
+        }
+
         Organization!.Deleted = true;
         Organization.Modified = clock.GetUtcNow().UtcDateTime;
         audit.Record("Organization.Deleted", nameof(Model.Organization), id.ToString(CultureInfo.InvariantCulture), Snapshot(Organization), null);

@@ -312,8 +312,16 @@ public sealed class EditPaperModel(RathausDb db, AuditLog audit, TimeProvider cl
             return NotFound();
         }
 
+        // Its consultations and files belong to it (OParl embeds them): they go with it.
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var part in Paper.Consultations.Where(c => !c.Deleted).Cast<CouncilObject>().Concat(Paper.Files.Where(f => !f.Deleted)))
+        {
+            part.Deleted = true;
+            part.Modified = now;
+        }
+
         Paper.Deleted = true;
-        Paper.Modified = clock.GetUtcNow().UtcDateTime;
+        Paper.Modified = now;
         audit.Record("Paper.Deleted", nameof(Model.Paper), id.ToString(CultureInfo.InvariantCulture), Snapshot(Paper), null);
         await db.SaveChangesAsync(ct);
         Message = t["Die Drucksache {0} ist gelöscht.", Paper.Reference];

@@ -180,8 +180,16 @@ public sealed class EditPersonModel(RathausDb db, AuditLog audit, TimeProvider c
             return NotFound();
         }
 
+        // The memberships are part of the person (OParl embeds them): they go with it.
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var membership in Person.Memberships.Where(m => !m.Deleted))
+        {
+            membership.Deleted = true;
+            membership.Modified = now;
+        }
+
         Person.Deleted = true;
-        Person.Modified = clock.GetUtcNow().UtcDateTime;
+        Person.Modified = now;
         audit.Record("Person.Deleted", nameof(Model.Person), id.ToString(CultureInfo.InvariantCulture), Snapshot(Person), null);
         await db.SaveChangesAsync(ct);
         Message = t["{0} ist gelöscht.", Person.Name];

@@ -88,6 +88,13 @@ public sealed class EditTermModel(RathausDb db, AuditLog audit, TimeProvider clo
             return NotFound();
         }
 
+        if (await db.CouncilMemberships.AnyAsync(m => !m.Deleted && m.LegislativeTermId == id, ct))
+        {
+            ModelState.AddModelError("", t["Zu dieser Wahlperiode gibt es noch Mitgliedschaften. Löschen Sie diese zuerst."]);
+            Input = new TermInput { Name = Term!.Name, StartDate = Term.StartDate, EndDate = Term.EndDate };
+            return Page();
+        }
+
         Term!.Deleted = true;
         Term.Modified = clock.GetUtcNow().UtcDateTime;
         audit.Record("LegislativeTerm.Deleted", nameof(LegislativeTerm), id.ToString(CultureInfo.InvariantCulture), Snapshot(Term), null);
