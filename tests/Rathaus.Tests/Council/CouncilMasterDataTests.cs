@@ -203,6 +203,16 @@ public abstract class CouncilMasterDataTests(RathausApp app)
         Assert.True(await fresh.AuditEntries.AnyAsync(a => a.Action == "CouncilFile.Created" && a.EntityKey == file.Id.ToString()));
     }
 
+    [Fact]
+    public async Task Staff_without_the_council_office_role_cannot_open_the_master_data_papers_or_the_import()
+    {
+        using var worker = await app.LoggedInAsync(DemoAccounts.CaseWorker);
+        foreach (var url in new[] { "/intern/rat/stammdaten", "/intern/rat/gremium", "/intern/rat/wahlperiode", "/intern/rat/person", "/intern/rat/drucksachen", "/intern/rat/drucksache", "/intern/rat/import" })
+        {
+            await worker.AssertAccessDeniedAsync(url);
+        }
+    }
+
     /// <summary>A minimal Word document: the OOXML package parts a reader looks for.</summary>
     private static byte[] Docx()
     {
