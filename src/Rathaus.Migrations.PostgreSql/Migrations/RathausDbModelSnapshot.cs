@@ -37,6 +37,21 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.ToTable("CouncilMeetingOrganizations");
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PaperId", "RelatedPaperId");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.ToTable("CouncilPaperRelations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -661,6 +676,142 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("BodiesRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OParlVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("CouncilImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TotalElements")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Order");
+
+                    b.ToTable("CouncilImportLists", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Id");
+
+                    b.ToTable("CouncilImportProblems", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -674,6 +825,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
@@ -706,6 +861,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -744,6 +902,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
@@ -769,6 +931,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.ToTable("CouncilBodies", (string)null);
@@ -793,6 +958,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer");
@@ -821,6 +990,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("MeetingId");
@@ -857,6 +1029,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -905,6 +1081,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AgendaItemId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("Modified");
@@ -936,6 +1115,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("Modified")
                         .HasColumnType("timestamp with time zone");
 
@@ -950,6 +1133,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -975,6 +1161,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Locality")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -995,6 +1185,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -1021,6 +1214,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("End")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
@@ -1042,6 +1239,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LocationId");
 
@@ -1068,6 +1268,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("LegislativeTermId")
                         .HasColumnType("integer");
@@ -1096,6 +1300,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LegislativeTermId");
 
@@ -1130,6 +1337,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1159,6 +1370,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("BodyId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.HasIndex("Modified");
@@ -1186,6 +1400,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("Modified")
                         .HasColumnType("timestamp with time zone");
 
@@ -1211,6 +1429,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -1243,6 +1464,10 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1271,6 +1496,9 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -2372,6 +2600,21 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.StaffMember", null)
@@ -2530,6 +2773,24 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
@@ -2908,6 +3169,11 @@ namespace Rathaus.Migrations.PostgreSql.Migrations
                     b.Navigation("AttributeValues");
 
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>

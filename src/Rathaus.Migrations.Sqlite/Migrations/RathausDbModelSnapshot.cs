@@ -32,6 +32,21 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("CouncilMeetingOrganizations");
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "RelatedPaperId");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.ToTable("CouncilPaperRelations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -632,6 +647,136 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BodiesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OParlVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("CouncilImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TotalElements")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Order");
+
+                    b.ToTable("CouncilImportLists", (string)null);
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Id");
+
+                    b.ToTable("CouncilImportProblems", (string)null);
+                });
+
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -643,6 +788,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
@@ -675,6 +824,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -711,6 +863,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -736,6 +892,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.ToTable("CouncilBodies", (string)null);
@@ -758,6 +917,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
@@ -786,6 +949,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("MeetingId");
@@ -820,6 +986,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -868,6 +1038,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgendaItemId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("Modified");
@@ -897,6 +1070,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
 
@@ -911,6 +1088,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -934,6 +1114,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locality")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -954,6 +1138,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -978,6 +1165,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
@@ -999,6 +1190,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LocationId");
 
@@ -1022,6 +1216,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LegislativeTermId")
@@ -1051,6 +1249,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("LegislativeTermId");
 
@@ -1083,6 +1284,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1112,6 +1317,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BodyId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("LocationId");
 
                     b.HasIndex("Modified");
@@ -1136,6 +1344,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
@@ -1162,6 +1374,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -1192,6 +1407,10 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1220,6 +1439,9 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Modified");
 
@@ -2285,6 +2507,21 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CouncilPaperRelations", b =>
+                {
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rathaus.Council.Model.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rathaus.Platform.OrgChart.StaffMember", null)
@@ -2443,6 +2680,24 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportList", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportProblem", b =>
+                {
+                    b.HasOne("Rathaus.Council.Import.CouncilImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>
@@ -2821,6 +3076,11 @@ namespace Rathaus.Migrations.Sqlite.Migrations
                     b.Navigation("AttributeValues");
 
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Rathaus.Council.Import.CouncilImportJob", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Rathaus.Council.Model.AgendaItem", b =>

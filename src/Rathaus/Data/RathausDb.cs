@@ -64,6 +64,9 @@ public sealed class RathausDb(DbContextOptions<RathausDb> options)
     public DbSet<Concerns.Map.GazetteerAddress> GazetteerAddresses => Set<Concerns.Map.GazetteerAddress>();
     public DbSet<Concerns.Map.CityAreaImport> CityAreaImports => Set<Concerns.Map.CityAreaImport>();
     public DbSet<Concerns.Map.ConcernSupport> ConcernSupports => Set<Concerns.Map.ConcernSupport>();
+    public DbSet<Council.Import.CouncilImportJob> CouncilImportJobs => Set<Council.Import.CouncilImportJob>();
+    public DbSet<Council.Import.CouncilImportList> CouncilImportLists => Set<Council.Import.CouncilImportList>();
+    public DbSet<Council.Import.CouncilImportProblem> CouncilImportProblems => Set<Council.Import.CouncilImportProblem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
 {
     public void Configure(EntityTypeBuilder<AgendaItem> item)
     {
+        item.HasExternalId();
         item.ToTable("CouncilAgendaItems");
         item.Property(a => a.Number).HasMaxLength(20);
         item.Property(a => a.Name).HasMaxLength(500);

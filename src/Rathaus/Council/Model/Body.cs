@@ -27,6 +27,7 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
 {
     public void Configure(EntityTypeBuilder<Body> body)
     {
+        body.HasExternalId();
         body.ToTable("CouncilBodies");
         body.Property(b => b.Name).HasMaxLength(200);
         body.Property(b => b.ShortName).HasMaxLength(100);

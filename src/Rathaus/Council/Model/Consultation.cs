@@ -34,6 +34,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
 {
     public void Configure(EntityTypeBuilder<Consultation> consultation)
     {
+        consultation.HasExternalId();
         consultation.ToTable("CouncilConsultations");
         consultation.Property(c => c.Role).HasMaxLength(100);
         consultation.Property(c => c.Result).HasMaxLength(200);

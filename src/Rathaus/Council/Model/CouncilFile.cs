@@ -65,6 +65,7 @@ internal sealed class CouncilFileConfiguration : IEntityTypeConfiguration<Counci
 {
     public void Configure(EntityTypeBuilder<CouncilFile> file)
     {
+        file.HasExternalId();
         file.ToTable("CouncilFiles");
         file.Property(f => f.Name).HasMaxLength(300);
         file.Property(f => f.FileName).HasMaxLength(255);

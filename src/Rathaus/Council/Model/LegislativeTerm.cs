@@ -19,6 +19,7 @@ internal sealed class LegislativeTermConfiguration : IEntityTypeConfiguration<Le
 {
     public void Configure(EntityTypeBuilder<LegislativeTerm> term)
     {
+        term.HasExternalId();
         term.ToTable("CouncilLegislativeTerms");
         term.Property(t => t.Name).HasMaxLength(100);
         term.HasOne(t => t.Body).WithMany().HasForeignKey(t => t.BodyId).OnDelete(DeleteBehavior.Restrict);

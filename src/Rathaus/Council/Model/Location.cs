@@ -19,6 +19,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {
     public void Configure(EntityTypeBuilder<Location> location)
     {
+        location.HasExternalId();
         location.ToTable("CouncilLocations");
         location.Property(l => l.Description).HasMaxLength(500);
         location.Property(l => l.StreetAddress).HasMaxLength(200);

@@ -53,6 +53,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> meeting)
     {
+        meeting.HasExternalId();
         meeting.ToTable("CouncilMeetings");
         meeting.Property(m => m.Name).HasMaxLength(300);
         meeting.HasOne(m => m.Location).WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.Restrict);

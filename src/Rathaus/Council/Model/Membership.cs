@@ -30,6 +30,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 {
     public void Configure(EntityTypeBuilder<Membership> membership)
     {
+        membership.HasExternalId();
         membership.ToTable("CouncilMemberships");
         membership.Property(m => m.Role).HasMaxLength(100);
         membership.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);

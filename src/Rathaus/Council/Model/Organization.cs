@@ -38,6 +38,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organization> organization)
     {
+        organization.HasExternalId();
         organization.ToTable("CouncilOrganizations");
         organization.Property(o => o.Name).HasMaxLength(200);
         organization.Property(o => o.ShortName).HasMaxLength(50);

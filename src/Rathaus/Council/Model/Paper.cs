@@ -38,12 +38,16 @@ public sealed class Paper : CouncilObject
 
     public List<Consultation> Consultations { get; set; } = [];
     public List<CouncilFile> Files { get; set; } = [];
+
+    /// <summary>Verwandte Drucksachen (OParl <c>relatedPaper</c>), stored in one direction and shown in both.</summary>
+    public List<Paper> RelatedPapers { get; set; } = [];
 }
 
 internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
 {
     public void Configure(EntityTypeBuilder<Paper> paper)
     {
+        paper.HasExternalId();
         paper.ToTable("CouncilPapers");
         paper.Property(p => p.Reference).HasMaxLength(20);
         paper.HasIndex(p => p.Reference).IsUnique();
@@ -56,5 +60,10 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
 
         // The OParl paper list of a body (not deleted, by id): counted and paged from this index alone.
         paper.HasIndex(p => new { p.BodyId, p.Deleted, p.Id });
+        paper.HasMany(p => p.RelatedPapers).WithMany().UsingEntity(
+            "CouncilPaperRelations",
+            related => related.HasOne(typeof(Paper)).WithMany().HasForeignKey("RelatedPaperId").OnDelete(DeleteBehavior.Restrict),
+            owner => owner.HasOne(typeof(Paper)).WithMany().HasForeignKey("PaperId").OnDelete(DeleteBehavior.Cascade),
+            join => join.HasKey("PaperId", "RelatedPaperId"));
     }
 }

@@ -28,6 +28,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> person)
     {
+        person.HasExternalId();
         person.ToTable("CouncilPersons");
         person.Property(p => p.FamilyName).HasMaxLength(100);
         person.Property(p => p.GivenName).HasMaxLength(100);

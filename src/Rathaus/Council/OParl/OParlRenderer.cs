@@ -217,6 +217,13 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             return found.Count == 0 ? null : Array(found);
         }
 
+        // A relation is stored once and published on both papers.
+        var pairs = await db.Set<Dictionary<string, object>>("CouncilPaperRelations")
+            .Where(r => ids.Contains(EF.Property<int>(r, "PaperId")) || ids.Contains(EF.Property<int>(r, "RelatedPaperId")))
+            .Select(r => new { From = EF.Property<int>(r, "PaperId"), To = EF.Property<int>(r, "RelatedPaperId") }).ToListAsync();
+        var others = pairs.SelectMany(r => new[] { r.From, r.To }).Distinct().ToList();
+        var gone = await db.Papers.Where(p => others.Contains(p.Id) && p.Deleted).Select(p => p.Id).ToListAsync();
+        var related = pairs.SelectMany(r => new[] { (r.From, r.To), (From: r.To, To: r.From) }).Where(r => !gone.Contains(r.To)).Distinct().ToLookup(r => r.From, r => r.To);
         return Array(papers.Select(p => p.Deleted ? Deleted("Paper", "paper", p) : (JsonNode)Object("Paper", urls.Of("paper", p.Id),
         [
             ("body", urls.Body(p.BodyId)),
@@ -224,6 +231,7 @@ internal sealed class OParlRenderer(RathausDb db, OParlUrls urls, bool omitInter
             ("reference", p.Reference),
             ("date", Date(p.Date)),
             ("paperType", CouncilNames.PaperType(p.Type)),
+            ("relatedPaper", related[p.Id].Any() ? Urls(related[p.Id].Order().Select(r => urls.Of("paper", r))) : null),
             ("mainFile", files[p.Id].FirstOrDefault(f => f.Role == FileRole.MainFile) is { } main ? File(main) : null),
             ("auxiliaryFile", omitInternal ? null : Array(files[p.Id].Where(f => f.Role != FileRole.MainFile).Select(File))),
             ("originatorOrganization", p.OriginatorOrganizationId is int o ? Urls([urls.Of("organization", o)]) : null),

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Rathaus.Council.Files;
 using Rathaus.Council.Model;
 using Rathaus.Data;
 using Rathaus.Platform;
@@ -19,8 +21,23 @@ namespace Rathaus.Council.Office;
 /// meeting's calendar sequence (see <see cref="Meeting.RaiseSequences"/>); every change is audited.
 /// </summary>
 [Authorize(Roles = StaffRoles.CouncilOffice)]
-public sealed class EditMeetingModel(RathausDb db, AuditLog audit, Resolutions.ResolutionRecords resolutions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+[RequestSizeLimit(EditPaperModel.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = EditPaperModel.RequestLimit)]
+public sealed class EditMeetingModel(RathausDb db, AuditLog audit, Resolutions.ResolutionRecords resolutions, TimeProvider clock, IOptions<CouncilOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
+    public MeetingFileInput Upload { get; set; } = new();
+
+    public IReadOnlyList<CouncilFile> Files { get; private set; } = [];
+
+    public int MaxMegabytes => options.Value.MaxFileMegabytes;
+
+    public IEnumerable<SelectListItem> FileRoleItems =>
+    [
+        new(t["Einladung"], nameof(FileRole.Invitation)),
+        new(t["Ergebnisprotokoll"], nameof(FileRole.ResultsProtocol)),
+        new(t["Anlage"], nameof(FileRole.Auxiliary)),
+    ];
+
     // Two forms on one page: each handler binds and validates only its own input.
     public MeetingInput Input { get; set; } = new();
 
@@ -193,12 +210,80 @@ public sealed class EditMeetingModel(RathausDb db, AuditLog audit, Resolutions.R
         return Redirect($"/intern/rat/sitzung/{Meeting.Id.ToString(CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>Invitation, minutes or another file of the meeting, checked like every council document.</summary>
+    public async Task<IActionResult> OnPostFileAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (Meeting is null)
+        {
+            return NotFound();
+        }
+
+        await TryUpdateModelAsync(Upload, nameof(Upload));
+        CouncilDocumentFile? accepted = null;
+        if (Upload.File is { } file)
+        {
+            var (document, error) = await CouncilDocument.CheckAsync(file, options.Value.MaxFileBytes, ct);
+            accepted = document;
+            if (error is not null)
+            {
+                ModelState.AddModelError("Upload.File", t[error, Path.GetFileName(file.FileName), options.Value.MaxFileMegabytes]);
+            }
+        }
+
+        if (Upload.Role is not (null or FileRole.Invitation or FileRole.ResultsProtocol or FileRole.Auxiliary))
+        {
+            ModelState.AddModelError("Upload.Role", t["Bitte wählen Sie die Art der Datei."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var entered = Upload;
+            await OnGetAsync(id, ct);
+            Upload = entered;
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = CouncilFile.From(Upload.Name!.Trim(), accepted!.FileName, accepted.MimeType, accepted.Content, now);
+        stored.MeetingId = Meeting.Id;
+        stored.Role = Upload.Role!.Value;
+        stored.Date = clock.Today();
+        db.CouncilFiles.Add(stored);
+        Meeting.Modified = now; // OParl embeds the files in the meeting
+        await db.SaveChangesAsync(ct);
+        audit.Record("CouncilFile.Created", nameof(CouncilFile), stored.Id.ToString(CultureInfo.InvariantCulture), null,
+            new { stored.MeetingId, stored.Name, stored.FileName, stored.MimeType, stored.Size, stored.Sha256, Role = stored.Role.ToString() });
+        await db.SaveChangesAsync(ct);
+        Message = t["Die Datei {0} ist gespeichert.", stored.FileName];
+        return Redirect($"/intern/rat/sitzung/{Meeting.Id.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var file = await db.CouncilFiles.Include(f => f.Meeting).SingleOrDefaultAsync(f => f.Id == fileId && f.MeetingId == id && !f.Deleted, ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        file.Deleted = true;
+        file.Modified = now;
+        file.Meeting!.Modified = now;
+        audit.Record("CouncilFile.Deleted", nameof(CouncilFile), fileId.ToString(CultureInfo.InvariantCulture), new { file.Name, file.FileName, file.Sha256 }, null);
+        await db.SaveChangesAsync(ct);
+        Message = t["Die Datei {0} ist gelöscht.", file.FileName];
+        return Redirect($"/intern/rat/sitzung/{id.ToString(CultureInfo.InvariantCulture)}");
+    }
+
     private async Task LoadAsync(int? id, CancellationToken ct)
     {
         if (id is int meetingId)
         {
             Meeting = await db.CouncilMeetings.Include(m => m.Organizations).Include(m => m.AgendaItems.OrderBy(a => a.Order))
                 .SingleOrDefaultAsync(m => m.Id == meetingId && !m.Deleted, ct);
+            Files = await db.CouncilFiles.AsNoTracking().Where(f => f.MeetingId == meetingId && !f.Deleted).OrderBy(f => f.Id).ToListAsync(ct);
         }
 
         OrganizationItems = (await db.CouncilOrganizations.AsNoTracking().Where(o => !o.Deleted).OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync(ct))
@@ -267,4 +352,20 @@ public sealed class AgendaItemInput
     [Display(Name = "Beschlusstext")]
     [StringLength(20000, ErrorMessage = "Der Beschlusstext darf höchstens {1} Zeichen lang sein.")]
     public string? ResolutionText { get; set; }
+}
+
+public sealed class MeetingFileInput
+{
+    [Display(Name = "Titel der Datei")]
+    [Required(ErrorMessage = "Bitte geben Sie den Titel der Datei an.")]
+    [StringLength(300, ErrorMessage = "Der Titel darf höchstens {1} Zeichen lang sein.")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Art der Datei")]
+    [Required(ErrorMessage = "Bitte wählen Sie die Art der Datei.")]
+    public FileRole? Role { get; set; }
+
+    [Display(Name = "Datei")]
+    [Required(ErrorMessage = "Bitte wählen Sie eine Datei aus.")]
+    public Microsoft.AspNetCore.Http.IFormFile? File { get; set; }
 }

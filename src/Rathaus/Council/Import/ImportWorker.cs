@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rathaus.Data;
+
+namespace Rathaus.Council.Import;
+
+/// <summary>
+/// Works waiting and interrupted imports in the background. Every node runs it; the job's lease (taken with a
+/// conditional UPDATE in <see cref="CouncilImporter"/>) lets only one node work a job at a time, and a node that died
+/// leaves a lease that runs out, after which another node resumes at the saved page.
+/// </summary>
+internal sealed class ImportWorker(IServiceScopeFactory scopes, IOptionsMonitor<CouncilOptions> options, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+{
+    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (options.CurrentValue.ImportWorker)
+            {
+                try
+                {
+                    await RunWaitingAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // the database may be away for a moment; the next round tries again
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    logger.LogError(e, "Looking for OParl imports failed.");
+                }
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.ImportPollSeconds)), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunWaitingAsync(CancellationToken ct)
+    {
+        List<int> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RathausDb>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            candidates = await db.CouncilImportJobs
+                .Where(j => (j.State == CouncilImportState.Waiting || j.State == CouncilImportState.Running) && (j.LeaseUntil == null || j.LeaseUntil < now))
+                .OrderBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(ct);
+        }
+
+        foreach (var id in candidates)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CouncilImporter>().RunAsync(id, _node, null, ct);
+        }
+    }
+}
