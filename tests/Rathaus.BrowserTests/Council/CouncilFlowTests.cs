@@ -46,7 +46,7 @@ public sealed class CouncilFlowTests(RathausServer server, Chromium chromium) : 
         await page.WaitForURLAsync(new Regex(@"/intern/rat/sitzung/\d+$"));
         await Axe(page);
 
-        await page.GetByLabel("Nummer").FillAsync("Ö 3");
+        await page.GetByLabel("Nummer", new() { Exact = true }).FillAsync("Ö 3");
         await page.GetByLabel("Gegenstand").FillAsync("Mehr Fahrradbügel am Kalkberg");
         await page.GetByLabel("Öffentlich").CheckAsync();
         await page.GetByLabel("Drucksachennummer").FillAsync(reference);
@@ -69,11 +69,14 @@ public sealed class CouncilFlowTests(RathausServer server, Chromium chromium) : 
         await Axe(page);
 
         await hits.GetByRole(AriaRole.Link).Filter(new() { HasText = reference }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mehr Fahrradbügel am Kalkberg");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(reference);
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("ungeändert beschlossen");
         await Axe(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = meetingName }).First.ClickAsync();
+        // The consultation path links the meeting by its date.
+        await page.Locator("#beratungsfolge-tabelle").GetByRole(AriaRole.Link, new() { Name = meetingDay.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(meetingName);
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Mehr Fahrradbügel am Kalkberg");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("ungeändert beschlossen");
         await Axe(page);
