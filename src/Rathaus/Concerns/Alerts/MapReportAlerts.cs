@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Rathaus.Concerns.Map;
 using Rathaus.Concerns.Model;
 using Rathaus.Concerns.Places;
 using Rathaus.Data;
@@ -44,13 +45,8 @@ public sealed class MapReportAlerts(RathausDb db, CityArea city, IStringLocalize
     public string SubscribePath => "/karte/benachrichtigungen";
     public string ListPath => "/karte";
 
-    /// <summary>
-    /// What the public map shows: damage reports with a location, not merged into another and not withdrawn by the
-    /// reporter. (The map page should use the same rule.)
-    /// </summary>
-    public static readonly Expression<Func<Concern, bool>> IsPublicMapReport = c =>
-        c.Kind == ConcernKind.DefectReport && c.Latitude != null && c.Longitude != null
-        && c.MergedIntoId == null && c.Status != ConcernStatus.Withdrawn;
+    /// <summary>The same reports as the public map (<see cref="MapReports.IsPublic"/>).</summary>
+    public static readonly Expression<Func<Concern, bool>> IsPublicMapReport = MapReports.IsPublic;
 
     public async Task<long> LatestItemIdAsync(CancellationToken ct) =>
         await db.Concerns.MaxAsync(c => (long?)c.Id, ct) ?? 0;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rathaus.Concerns.Model;
@@ -36,10 +37,16 @@ public sealed class MapReports(RathausDb db, TimeProvider clock, IOptions<MapOpt
 
     public static bool IsOpen(ConcernStatus status) => status is ConcernStatus.Received or ConcernStatus.InProgress or ConcernStatus.WaitingForCitizen;
 
-    public IQueryable<Concern> Public() => db.Concerns.AsNoTracking()
-        .Where(c => c.Kind == ConcernKind.DefectReport && c.Latitude != null && c.Longitude != null
-            && (c.Channel == Channel.Map || c.Channel == Channel.Open311)
-            && c.MergedIntoId == null && c.Status != ConcernStatus.Withdrawn);
+    /// <summary>
+    /// What the public map, its feeds and the email alerts show: damage reports placed on the map or sent by an
+    /// Open311 app, not merged into another and not withdrawn by the reporter.
+    /// </summary>
+    public static readonly Expression<Func<Concern, bool>> IsPublic = c =>
+        c.Kind == ConcernKind.DefectReport && c.Latitude != null && c.Longitude != null
+        && (c.Channel == Channel.Map || c.Channel == Channel.Open311)
+        && c.MergedIntoId == null && c.Status != ConcernStatus.Withdrawn;
+
+    public IQueryable<Concern> Public() => db.Concerns.AsNoTracking().Where(IsPublic);
 
     public IQueryable<PublicReport> Project(IQueryable<Concern> concerns) => concerns.Select(c => new PublicReport(
         c.Id, c.ReferenceNumber, c.Category!.Name, c.Category!.Code, c.District, c.Status, c.ReceivedAt, c.ClosedAt,

@@ -14,7 +14,8 @@ internal sealed record CouncilSnapshot(
     List<string> Meetings, List<string> AgendaItems, List<string> Papers, List<string> Consultations, List<string> Files)
 {
     private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-    private static string T(DateTime t) => t.ToString("O", CultureInfo.InvariantCulture);
+    // OParl writes date-times to the second: a meeting another test created "now" comes back without its fraction.
+    private static string T(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     public static async Task<CouncilSnapshot> OfAsync(RathausDb db)
     {
