@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rathaus.Data;
+using Rathaus.Platform.Scheduling;
 
 namespace Rathaus.Council.Import;
 
@@ -14,40 +15,11 @@ namespace Rathaus.Council.Import;
 /// </summary>
 internal sealed class ImportWorker(IServiceScopeFactory scopes, IOptionsMonitor<CouncilOptions> options, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
 {
-    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _node = WorkerLoop.NewNodeName();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.ImportWorker)
-            {
-                try
-                {
-                    await RunWaitingAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // the database may be away for a moment; the next round tries again
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    logger.LogError(e, "Looking for OParl imports failed.");
-                }
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.ImportPollSeconds)), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => WorkerLoop.RunAsync("OParl import",
+        ct => options.CurrentValue.ImportWorker ? RunWaitingAsync(ct) : Task.CompletedTask,
+        () => TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.ImportPollSeconds)), clock, logger, stoppingToken);
 
     private async Task RunWaitingAsync(CancellationToken ct)
     {

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Rathaus.Data;
 
+using Rathaus.Platform.Scheduling;
+
 namespace Rathaus.Mail.Inbound;
 
 /// <summary>
@@ -22,8 +24,7 @@ internal sealed class MailboxReader(IServiceScopeFactory scopes, IOptionsMonitor
 {
     private const int BatchSize = 100;
 
-    /// <summary>Unique per reader, also for several instances in one process (as the tests run them).</summary>
-    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _node = WorkerLoop.NewNodeName();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

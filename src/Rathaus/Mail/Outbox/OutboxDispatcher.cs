@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rathaus.Data;
 
+using Rathaus.Platform.Scheduling;
+
 namespace Rathaus.Mail.Outbox;
 
 /// <summary>
@@ -36,42 +38,17 @@ internal sealed class OutboxDispatcher(
 
     private const int BatchSize = 20;
 
-    /// <summary>Unique per dispatcher, also for several instances in one process (as the tests run them).</summary>
-    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _node = WorkerLoop.NewNodeName();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => WorkerLoop.RunAsync("Outbox dispatcher",
+        async ct =>
         {
-            var interval = TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.DispatchIntervalSeconds));
-            try
+            // A full batch sent means more may be due: go on at once (but not while the server fails).
+            while (await DispatchOnceAsync(BatchSize, ct) == BatchSize)
             {
-                // A full batch sent means more may be due: go on at once (but not while the server fails).
-                while (await DispatchOnceAsync(BatchSize, stoppingToken) == BatchSize)
-                {
-                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment; the next round tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                logger.LogError(e, "Dispatching the outbox failed; next try in {Interval}.", interval);
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+        },
+        () => TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.DispatchIntervalSeconds)), clock, logger, stoppingToken);
 
     /// <summary>Claims up to <paramref name="batchSize"/> due mails and sends them; returns how many went out.</summary>
     internal async Task<int> DispatchOnceAsync(int batchSize, CancellationToken ct)

@@ -66,41 +66,11 @@ public sealed class JobScheduler(
     TimeProvider clock,
     ILogger<JobScheduler> logger) : BackgroundService
 {
-    /// <summary>Unique per scheduler, also for several instances in one process (as the tests run them).</summary>
-    public string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Node { get; } = WorkerLoop.NewNodeName();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.Enabled)
-            {
-                try
-                {
-                    await RunDueAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // the database may be away for a moment; the next round tries again
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    logger.LogError(e, "Looking for due jobs failed.");
-                }
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => WorkerLoop.RunAsync("Job scheduler",
+        ct => options.CurrentValue.Enabled ? RunDueAsync(ct) : Task.CompletedTask,
+        () => TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), clock, logger, stoppingToken);
 
     /// <summary>Runs every job that is due now and not held by another node; returns the names of those this node ran.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken ct = default)
