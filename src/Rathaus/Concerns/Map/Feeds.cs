@@ -1,12 +1,12 @@
 using System.ServiceModel.Syndication;
 using System.Text;
-using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rathaus.Concerns.Submit;
+using Rathaus.Platform.Feeds;
 using Rathaus.Platform.Layout;
 
 namespace Rathaus.Concerns.Map;
@@ -76,22 +76,9 @@ internal static class Feeds
             }).ToList(),
         };
         feed.Authors.Add(new SyndicationPerson { Name = site.Value.CityName });
-        feed.Links.Add(new SyndicationLink(new Uri(self), "self", null, atom ? "application/atom+xml" : "application/rss+xml", 0));
+        feed.Links.Add(new SyndicationLink(new Uri(self), "self", null, atom ? FeedResult.AtomType : FeedResult.RssType, 0));
 
-        using var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
-        {
-            if (atom)
-            {
-                new Atom10FeedFormatter(feed).WriteTo(writer);
-            }
-            else
-            {
-                new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true).WriteTo(writer);
-            }
-        }
-
-        return Results.Bytes(buffer.ToArray(), (atom ? "application/atom+xml" : "application/rss+xml") + "; charset=utf-8");
+        return await FeedResult.WriteAsync(feed, atom);
     }
 
     private static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) || value.Length > 100 ? null : value.Trim();

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
+using System.ServiceModel.Syndication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Rathaus.Council.Model;
 using Rathaus.Data;
+using Rathaus.Platform.Feeds;
 
 namespace Rathaus.Council.Feeds;
 
@@ -50,60 +50,37 @@ internal static class PaperFeed
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var self = origin + (organizationId is int o ? OrganizationUrl(o) : AllUrl);
-
-        using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
+        var feed = new SyndicationFeed
         {
-            const string Atom = "http://www.w3.org/2005/Atom";
-            xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-            xml.WriteElementString("id", Atom, self);
-            xml.WriteElementString("title", Atom, title);
+            Id = self,
+            Title = new TextSyndicationContent(title),
+            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            Generator = "Rathaus",
             // RFC 4287 4.2.15: the feed changed when its newest entry did; an empty feed when the clock says.
-            xml.WriteElementString("updated", Atom, Instant(papers.Count > 0 ? papers.Max(p => p.Modified) : clock.GetUtcNow().UtcDateTime));
-            Link(xml, "self", self, "application/atom+xml");
-            Link(xml, "alternate", origin + (organizationId is int g ? $"/rat/gremien/{g}" : "/rat"), "text/html");
-            xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, t["Ratsbüro der Hansestadt Lüneburg"].Value);
-            xml.WriteEndElement();
-            xml.WriteElementString("generator", Atom, "Rathaus");
-            foreach (var paper in papers)
+            LastUpdatedTime = Utc(papers.Count > 0 ? papers.Max(p => p.Modified) : clock.GetUtcNow().UtcDateTime),
+            Items = papers.Select(paper =>
             {
-                var url = $"{origin}/rat/vorlagen/{paper.Id}";
-                xml.WriteStartElement("entry", Atom);
-                xml.WriteElementString("id", Atom, url);
-                xml.WriteElementString("title", Atom, $"{paper.Reference}: {paper.Name}");
-                xml.WriteElementString("published", Atom, Instant(paper.Created));
-                xml.WriteElementString("updated", Atom, Instant(paper.Modified));
-                Link(xml, "alternate", url, "text/html");
-                xml.WriteStartElement("category", Atom);
-                xml.WriteAttributeString("term", paper.Type.ToString());
-                xml.WriteAttributeString("label", t[CouncilNames.PaperType(paper.Type)].Value);
-                xml.WriteEndElement();
-                xml.WriteStartElement("summary", Atom);
-                xml.WriteAttributeString("type", "text");
-                xml.WriteString(t["{0} vom {1}, eingebracht von {2}", t[CouncilNames.PaperType(paper.Type)], paper.Date.ToString("dd.MM.yyyy", CultureInfo.GetCultureInfo("de-DE")), paper.Faction ?? paper.Unit ?? t["Verwaltung"].Value]);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
-        }
-
-        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+                var url = new Uri($"{origin}/rat/vorlagen/{paper.Id}");
+                var type = t[CouncilNames.PaperType(paper.Type)].Value;
+                var summary = t["{0} vom {1}, eingebracht von {2}", type, paper.Date.ToString("dd.MM.yyyy", CultureInfo.GetCultureInfo("de-DE")), paper.Faction ?? paper.Unit ?? t["Verwaltung"].Value];
+                var entry = new SyndicationItem
+                {
+                    Id = url.ToString(),
+                    Title = new TextSyndicationContent($"{paper.Reference}: {paper.Name}"),
+                    LastUpdatedTime = Utc(paper.Modified),
+                    PublishDate = Utc(paper.Created),
+                    Summary = new TextSyndicationContent(summary),
+                };
+                entry.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
+                entry.Categories.Add(new SyndicationCategory(paper.Type.ToString(), null, type));
+                return entry;
+            }).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(self), "self", null, FeedResult.AtomType, 0));
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(origin + (organizationId is int g ? $"/rat/gremien/{g}" : "/rat")), "text/html"));
+        feed.Authors.Add(new SyndicationPerson { Name = t["Ratsbüro der Hansestadt Lüneburg"].Value });
+        return await FeedResult.WriteAsync(feed, atom: true);
     }
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
-    {
-        xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
-    }
-
-    // RFC 3339 in UTC, as Atom dates must be.
-    private static string Instant(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }
