@@ -27,6 +27,9 @@ public static class PlatformModule
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>The language of the request's texts as stored with a concern or subscription for later mails: "de" or "en".</summary>
+    public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

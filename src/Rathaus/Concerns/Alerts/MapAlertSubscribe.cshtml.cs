@@ -63,7 +63,7 @@ public sealed class MapAlertSubscribeModel(
             return Page();
         }
 
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        var language = Platform.PlatformModule.CurrentLanguage;
         var refusal = await subscriptions.SubscribeAsync(Input.Email!, AlertKind.MapReports, filter.ToJson(), language,
             TrackingLinks.BaseUrl(Request, configuration), t, ct);
         if (refusal is not null)

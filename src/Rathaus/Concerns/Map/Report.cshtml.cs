@@ -126,7 +126,7 @@ public sealed class ReportModel(
         }
 
         var (latitude, longitude) = Place!.Value;
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        var language = Platform.PlatformModule.CurrentLanguage;
         var submission = Input.ToSubmission(Channel.Map, language, files) with
         {
             LocationText = NearestAddress is { } near ? t["bei {0}", near.Label].Value : Input.Location?.Trim(),

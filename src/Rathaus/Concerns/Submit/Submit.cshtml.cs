@@ -89,7 +89,7 @@ public sealed class SubmitModel(
             return Page();
         }
 
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        var language = Platform.PlatformModule.CurrentLanguage;
         var submission = Input.ToSubmission(Channel.Web, language, files);
         if (Input.ToCouncil && await petitions.CouncilOfficeUnitIdAsync(ct) is int officeUnit)
         {

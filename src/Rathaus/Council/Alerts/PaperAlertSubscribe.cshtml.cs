@@ -76,7 +76,7 @@ public sealed class PaperAlertSubscribeModel(
             return Page();
         }
 
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        var language = Platform.PlatformModule.CurrentLanguage;
         var refusal = await subscriptions.SubscribeAsync(Input.Email!, AlertKind.CouncilPapers, filter.ToJson(), language,
             TrackingLinks.BaseUrl(Request, configuration), t, ct);
         if (refusal is not null)

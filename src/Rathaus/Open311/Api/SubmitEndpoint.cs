@@ -172,7 +172,7 @@ internal static partial class SubmitEndpoint
             ContactName: name.Length == 0 ? null : name,
             ContactEmail: email,
             ContactPhone: phone,
-            Language: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "de",
+            Language: Platform.PlatformModule.CurrentLanguage,
             Channel: Channel.Open311,
             Files: files,
             Latitude: latitude,
